@@ -1,0 +1,184 @@
+// Runs vitest in a child process under a wall-clock watchdog. A synchronous infinite loop in
+// learner code hangs vitest itself (its cancel and close never return), so the only reliable
+// stop is to kill the child's whole process group. Results stream back over IPC as each test
+// ends, so even a killed run reports what finished and which test was still running.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RedirectOptions } from "./redirect-plugin";
+
+export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
+export const courseRoot = path.resolve(runnerDir, "..");
+
+export interface TestErrorInfo {
+  message: string;
+  name?: string;
+  expected?: string;
+  actual?: string;
+  diff?: string;
+  stack?: string;
+  frame?: string;
+}
+
+export interface TestOutcome {
+  file: string;
+  name: string;
+  fullName: string;
+  state: "passed" | "failed" | "skipped" | "pending";
+  errors: TestErrorInfo[];
+  durationMs: number;
+}
+
+export interface FileOutcome {
+  file: string;
+  state: string;
+  /** Errors outside any test: a syntax error, a failing import, a throw at the top of a file. */
+  errors: TestErrorInfo[];
+  tests: TestOutcome[];
+}
+
+export interface RunResult {
+  /** "finished": vitest ran to the end; "timeout": the watchdog killed it; "crashed": the child died. */
+  status: "finished" | "timeout" | "crashed";
+  files: FileOutcome[];
+  unhandledErrors: TestErrorInfo[];
+  /** Tests that started but never ended (the likely infinite loop when status is "timeout"). */
+  running: { file: string; fullName: string }[];
+  logs: string[];
+  stderr: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Test files or filters, relative to root. */
+  files: string[];
+  /** The course folder (a learner's copy, or a grading workspace). */
+  root?: string;
+  /** The vitest config file; the exercises config by default. */
+  config?: string;
+  /** Which tree's tests run: "exercises" (default) or "solutions". */
+  tests?: "exercises" | "solutions";
+  redirect?: RedirectOptions;
+  timeoutMs?: number;
+  /** Extra flags for the child's node, e.g. ["--max-old-space-size=512"]. */
+  nodeArgs?: string[];
+  env?: Record<string, string | undefined>;
+  testNamePattern?: string;
+  /** Called as each test ends, e.g. for a live progress line. */
+  onTest?: (test: TestOutcome) => void;
+}
+
+const childScript = path.join(runnerDir, "vitest-child.mjs");
+
+export function runTests(options: RunOptions): Promise<RunResult> {
+  const root = path.resolve(options.root ?? courseRoot);
+  const config = options.config ?? path.join(runnerDir, "vitest.exercises.config.ts");
+  const started = Date.now();
+  const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NN_KATA_ROOT: root,
+    NN_KATA_TESTS: options.tests ?? "exercises",
+    NN_KATA_REDIRECT: options.redirect ? JSON.stringify(options.redirect) : undefined,
+    ...options.env,
+  };
+  // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "TEST") delete env[key];
+
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), childScript, args], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      detached: true, // its own process group, so the watchdog can kill vitest's workers too
+    });
+    const running = new Map<string, { file: string; fullName: string }>();
+    const ended: TestOutcome[] = [];
+    const logs: string[] = [];
+    let stderr = "";
+    let final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
+    let fatal: TestErrorInfo | undefined;
+    let timedOut = false;
+
+    child.stdout!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      if (stderr.length < 100_000) stderr += chunk.toString();
+    });
+    child.on("message", (message: any) => {
+      if (message.type === "test-start") running.set(`${message.file}\0${message.fullName}`, { file: message.file, fullName: message.fullName });
+      else if (message.type === "test-end") {
+        running.delete(`${message.test.file}\0${message.test.fullName}`);
+        ended.push(message.test);
+        options.onTest?.(message.test);
+      } else if (message.type === "log") logs.push(message.content);
+      else if (message.type === "run-end") final = { files: message.files, unhandledErrors: message.unhandledErrors };
+      else if (message.type === "fatal") fatal = message.error;
+    });
+
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    };
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          killGroup();
+        }, options.timeoutMs)
+      : undefined;
+    // If this process is interrupted, do not leave a hung vitest behind.
+    const onExit = () => killGroup();
+    process.once("exit", onExit);
+
+    child.on("close", (exitCode, signal) => {
+      if (timer) clearTimeout(timer);
+      process.removeListener("exit", onExit);
+      // Workers of a finished run may linger on open handles; the group is ours to clean up.
+      if (!timedOut) killGroup();
+      const files = final?.files ?? groupByFile(ended);
+      const unhandledErrors = [...(final?.unhandledErrors ?? []), ...(fatal ? [fatal] : [])];
+      resolve({
+        status: timedOut ? "timeout" : final && !fatal ? "finished" : "crashed",
+        files,
+        unhandledErrors,
+        running: [...running.values()],
+        logs,
+        stderr,
+        exitCode,
+        signal,
+        durationMs: Date.now() - started,
+      });
+    });
+  });
+}
+
+function groupByFile(tests: TestOutcome[]): FileOutcome[] {
+  const byFile = new Map<string, FileOutcome>();
+  for (const test of tests) {
+    const entry = byFile.get(test.file) ?? { file: test.file, state: "incomplete", errors: [], tests: [] };
+    entry.tests.push(test);
+    byFile.set(test.file, entry);
+  }
+  return [...byFile.values()];
+}
+
+/** Every test of the run, in file order. */
+export function allTests(result: RunResult): TestOutcome[] {
+  return result.files.flatMap((f) => f.tests);
+}
+
+/** True only when vitest finished, every file loaded, and every test passed (at least one ran). */
+export function allPassed(result: RunResult): boolean {
+  const tests = allTests(result);
+  return (
+    result.status === "finished" &&
+    result.unhandledErrors.length === 0 &&
+    result.files.every((f) => f.errors.length === 0) &&
+    tests.length > 0 &&
+    tests.every((t) => t.state === "passed")
+  );
+}

@@ -1,0 +1,12 @@
+// `npm test`: the maintainer's self-check. It never reads the learner's exercises/ folder:
+// the course's tests run against the reference solutions, and scripts/selfcheck.test.ts
+// proves every generated stub fails every test of its exercise.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "exercises/**", ".nn-kata/**"],
+    testTimeout: 20_000,
+  },
+});
