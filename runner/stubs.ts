@@ -96,8 +96,8 @@ function lineOffsets(lines: string[]): number[] {
 function enclosingFunctionName(source: ReturnType<Project["createSourceFile"]>, pos: number): string | undefined {
   let node: Node | undefined = source.getDescendantAtPos(pos);
   for (; node !== undefined; node = node.getParent()) {
-    if (!Node.isFunctionLikeDeclaration(node)) continue;
-    const body = node.getBody();
+    if (!Node.isFunctionLikeDeclaration(node) && !Node.isArrowFunction(node)) continue;
+    const body = (Node.isBodyable(node) || Node.isBodied(node) ? node.getBody() : undefined) as Node | undefined;
     if (body === undefined || !(body.getStart() < pos && pos < body.getEnd())) continue;
     const className = Node.isClassDeclaration(node.getParent()) ? node.getParentOrThrow().asKindOrThrow(ts.SyntaxKind.ClassDeclaration).getName() : undefined;
     if (Node.isConstructorDeclaration(node)) return `${className ?? "class"} constructor`;
