@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadManifest } from "../runner/manifest";
 import { generateExercises } from "../runner/stubs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,9 +25,19 @@ for (const [rel, content] of files) {
   }
 }
 
+// The READMEs are written by hand in exercises/: check that every exercise has both languages.
+const missingReadmes = loadManifest(root).exercises.flatMap((ex) =>
+  ["README.md", "README.zh.md"].map((f) => `exercises/${ex.dir}/${f}`).filter((f) => !fs.existsSync(path.join(root, f))),
+);
+if (check && missingReadmes.length > 0) {
+  console.error(`Every exercise needs an English and a Chinese README; missing:\n  ${missingReadmes.join("\n  ")}`);
+  process.exitCode = 1;
+}
+
 if (check && drifted.length > 0) {
   console.error(`These files in exercises/ differ from what solutions/ generates:\n  ${drifted.join("\n  ")}`);
   console.error("Edit the file under solutions/ (never the copy in exercises/), then run `npm run generate` and commit both.");
   process.exit(1);
 }
+if (process.exitCode) process.exit();
 console.log(check ? `exercises/ matches solutions/ (${files.size} files checked)` : `exercises/ is up to date (${files.size} files)`);
