@@ -1,0 +1,154 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { loadMnist, readDigits, readImages, readLabels, type Digit } from "./idx";
+
+/** An IDX file built by hand: the magic, the sizes, then the bytes (big-endian header). */
+function idx(magic: number, sizes: number[], body: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(4 + 4 * sizes.length + body.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, magic);
+  sizes.forEach((size, i) => view.setUint32(4 + 4 * i, size));
+  bytes.set(Array.from(body), 4 + 4 * sizes.length);
+  return bytes;
+}
+
+// Two tiny images of 2 rows x 3 columns, and their labels.
+const PIXELS = [0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255];
+const TINY_IMAGES = idx(2051, [2, 2, 3], PIXELS);
+const TINY_LABELS = idx(2049, [2], [7, 3]);
+
+function messageOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return undefined;
+}
+
+/** The error must say how long the data should be and how long it is (as whole files or as bodies). */
+function expectSizeError(run: () => unknown, fileBytes: [number, number], bodyBytes: [number, number], what: string): void {
+  const message = messageOf(run);
+  if (message === undefined) fail(`${what}\n  expected: an error (never a silent, wrong array)\n  got:      no error`);
+  const names = (pair: [number, number]) => pair.every((n) => message.includes(String(n)));
+  if (!names(fileBytes) && !names(bodyBytes)) {
+    fail(
+      `${what}\n  expected: an error that says how many bytes there should be and how many there are ` +
+        `(${fileBytes[0]} and ${fileBytes[1]} for the whole data, or ${bodyBytes[0]} and ${bodyBytes[1]} after the header)\n` +
+        `  got:      ${JSON.stringify(message)}`,
+    );
+  }
+}
+
+function expectDigits(got: unknown, count: number, what: string): Digit[] {
+  if (!Array.isArray(got)) fail(`${what}\n  expected: an array of ${count} digits\n  got:      ${typeof got}`);
+  if (got.length !== count) fail(`${what}\n  expected: ${count} digits\n  got:      ${got.length}`);
+  return got as Digit[];
+}
+
+// Loaded once for the whole file: reading 55 MB takes a moment.
+let train: Digit[] | undefined;
+let test: Digit[] | undefined;
+const trainSet = () => (train ??= expectDigits(loadMnist("train"), 60_000, 'loadMnist("train"): the MNIST training set has 60,000 digits'));
+const testSet = () => (test ??= expectDigits(loadMnist("test"), 10_000, 'loadMnist("test"): the MNIST test set has 10,000 digits'));
+
+describe("11 idx: reading the MNIST files (book 2.5)", () => {
+  it("readImages reads the header (big-endian) and the pixels of a hand-made file: 2 images of 2x3", () => {
+    const images = readImages(TINY_IMAGES);
+    expectNumber(images?.count, "readImages(...).count");
+    if (images.count !== 2 || images.rows !== 2 || images.cols !== 3) {
+      fail(`readImages on a file whose header says 2 images of 2 rows x 3 columns\n  expected: count 2, rows 2, cols 3\n  got:      count ${images.count}, rows ${images.rows}, cols ${images.cols}`);
+    }
+    const pixels = expectNumbers(images.pixels, 12, "readImages(...).pixels: all the pixels after the 16-byte header");
+    if (pixels.some((p, i) => p !== PIXELS[i])) fail(`readImages(...).pixels\n  expected: [${PIXELS}]\n  got:      [${pixels}]`);
+  });
+
+  it("readImages gives back any images file byte for byte (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer(), (count, rows, cols, seed) => {
+        const body = Array.from({ length: count * rows * cols }, (_, i) => (seed + i * 37) & 255);
+        const images = readImages(idx(2051, [count, rows, cols], body));
+        const what = `readImages on ${count} images of ${rows}x${cols}`;
+        if (images?.count !== count || images.rows !== rows || images.cols !== cols) {
+          fail(`${what}\n  expected: count ${count}, rows ${rows}, cols ${cols}\n  got:      count ${images?.count}, rows ${images?.rows}, cols ${images?.cols}`);
+        }
+        const pixels = expectNumbers(images.pixels, body.length, `${what}: pixels`);
+        const bad = pixels.findIndex((p, i) => p !== body[i]);
+        if (bad >= 0) fail(`${what}: pixel [${bad}]\n  expected: ${body[bad]}\n  got:      ${pixels[bad]}`);
+      }),
+      propertyOptions(50),
+    );
+  });
+
+  it("readLabels reads one byte per label after the 8-byte header", () => {
+    const labels = expectNumbers(readLabels(TINY_LABELS), 2, "readLabels on a file of 2 labels, 7 and 3");
+    if (labels[0] !== 7 || labels[1] !== 3) fail(`readLabels\n  expected: [7, 3]\n  got:      [${labels}]`);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 40 }), (values) => {
+        const got = expectNumbers(readLabels(idx(2049, [values.length], values)), values.length, `readLabels on [${values}]`);
+        if (got.some((v, i) => v !== values[i])) fail(`readLabels\n  expected: [${values}]\n  got:      [${got}]`);
+      }),
+      propertyOptions(50),
+    );
+  });
+
+  it("readDigits pairs each image with its label, and keeps only the first `limit`", () => {
+    const digits = expectDigits(readDigits(TINY_IMAGES, TINY_LABELS), 2, "readDigits on 2 images and 2 labels");
+    const first = expectNumbers(digits[0].pixels, 6, "readDigits(...)[0].pixels: the first 2x3 image");
+    const second = expectNumbers(digits[1].pixels, 6, "readDigits(...)[1].pixels: the second 2x3 image");
+    if (first.join() !== "0,1,2,3,4,5" || second.join() !== "250,251,252,253,254,255") {
+      fail(`readDigits: the pixels of each image\n  expected: [0,1,2,3,4,5] and [250,251,252,253,254,255]\n  got:      [${first}] and [${second}]`);
+    }
+    if (digits[0].label !== 7 || digits[1].label !== 3) fail(`readDigits: the labels\n  expected: 7 and 3\n  got:      ${digits[0].label} and ${digits[1].label}`);
+    const one = expectDigits(readDigits(TINY_IMAGES, TINY_LABELS, 1), 1, "readDigits(images, labels, limit 1)");
+    if (one[0].label !== 7) fail(`readDigits(..., 1)[0].label\n  expected: 7\n  got:      ${one[0].label}`);
+  });
+
+  it("the real training set: 60,000 images of 28x28, starting with the labels 5 0 4 1 9 2 1 3 1 4", () => {
+    const digits = trainSet();
+    digits.slice(0, 3).forEach((d, i) => expectNumbers(d.pixels, 784, `loadMnist("train")[${i}].pixels: 28 x 28 = 784 pixels`));
+    const first = digits.slice(0, 10).map((d) => d.label);
+    if (first.join(" ") !== "5 0 4 1 9 2 1 3 1 4") fail(`the first ten training labels\n  expected: 5 0 4 1 9 2 1 3 1 4\n  got:      ${first.join(" ")}`);
+    const sum = digits[0].pixels.reduce((a, b) => a + b, 0);
+    if (sum !== 27525) fail(`the pixels of the first training image (a 5) add up to 27525\n  got: ${sum} (did the pixels start right after the 16-byte header?)`);
+    if (digits[59_999].label !== 8) fail(`the last training label\n  expected: 8\n  got:      ${digits[59_999].label}`);
+  });
+
+  it("the real test set: 10,000 images of 28x28, starting with the labels 7 2 1 0 4 1 4 9 5 9, and 980 zeros ... 1009 nines", () => {
+    const digits = testSet();
+    expectNumbers(digits[9_999].pixels, 784, 'loadMnist("test")[9999].pixels');
+    const first = digits.slice(0, 10).map((d) => d.label);
+    if (first.join(" ") !== "7 2 1 0 4 1 4 9 5 9") fail(`the first ten test labels\n  expected: 7 2 1 0 4 1 4 9 5 9\n  got:      ${first.join(" ")}`);
+    const counts = new Array<number>(10).fill(0);
+    for (const d of digits) counts[d.label]++;
+    const expected = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
+    if (counts.join() !== expected.join()) fail(`how many of each digit the test set holds\n  expected: [${expected}]\n  got:      [${counts}]`);
+  });
+
+  it("loadMnist with a limit gives the first digits only", () => {
+    const digits = expectDigits(loadMnist("test", 5), 5, 'loadMnist("test", 5)');
+    const labels = digits.map((d) => d.label).join(" ");
+    if (labels !== "7 2 1 0 4") fail(`loadMnist("test", 5): labels\n  expected: 7 2 1 0 4\n  got:      ${labels}`);
+  });
+
+  it("a wrong magic number is refused, naming what was expected and what was found", () => {
+    expectThrowsMentioning(() => readImages(TINY_LABELS), ["magic", "2051", "2049"], "readImages given a labels file (magic 2049)");
+    expectThrowsMentioning(() => readLabels(TINY_IMAGES), ["magic", "2049", "2051"], "readLabels given an images file (magic 2051)");
+    // The header written little-endian: 03 08 00 00 read big-endian is 50855936.
+    const little = Uint8Array.from(TINY_IMAGES);
+    little.set([3, 8, 0, 0], 0);
+    expectThrowsMentioning(() => readImages(little), ["magic", "2051", "50855936"], "readImages on a file whose magic bytes are in the wrong order");
+  });
+
+  it("a truncated file is refused, saying how many bytes there should be and how many there are", () => {
+    expectSizeError(() => readImages(TINY_IMAGES.subarray(0, 26)), [28, 26], [12, 10], "readImages on the 2-image file with its last 2 bytes cut off");
+    expectSizeError(() => readLabels(idx(2049, [5], [1, 2, 3])), [13, 11], [5, 3], "readLabels on a file that promises 5 labels but holds 3");
+    expectThrowsMentioning(() => readImages(TINY_IMAGES.subarray(0, 10)), ["10"], "readImages on 10 bytes, too short even for the 16-byte header");
+  });
+
+  it("counts that do not match are refused: extra bytes, or images and labels that do not pair up", () => {
+    expectSizeError(() => readImages(idx(2051, [1, 2, 3], PIXELS)), [22, 28], [6, 12], "readImages on a file that promises 1 image of 2x3 but holds 12 pixels");
+    expectThrowsMentioning(() => readDigits(TINY_IMAGES, idx(2049, [3], [1, 2, 3])), ["2", "3"], "readDigits on 2 images and 3 labels");
+  });
+});
