@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectClose, expectNumbers, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
 import { error, findConstant, predict, refine } from "./predictor";
 
 // The book's example: 100 km is 62.137 miles.
@@ -9,8 +9,8 @@ const MILES = 62.137;
 
 describe("01 predictor: miles = c * km (book 1.2)", () => {
   it("predict multiplies km by c: c = 0.5 turns 100 km into 50 miles", () => {
-    expectClose(predict(0.5, KM), 50, "predict(0.5, 100)");
-    expectClose(predict(0.6, KM), 60, "predict(0.6, 100)");
+    expectClose(predict(0.5, KM), 50, "predict(0.5, 100) (book 1.2)");
+    expectClose(predict(0.6, KM), 60, "predict(0.6, 100) (book 1.2)");
   });
 
   it("predict is c * km for any c and km", () => {
@@ -22,10 +22,12 @@ describe("01 predictor: miles = c * km (book 1.2)", () => {
     );
   });
 
-  it("error is target minus actual: the book's errors for c = 0.5, 0.6, 0.7 are 12.137, 2.137, -7.863", () => {
+  it("error is target minus actual: the book's errors for c = 0.5, 0.6, 0.7, 0.61 are 12.137, 2.137, -7.863, 1.137", () => {
     expectClose(error(MILES, predict(0.5, KM)), 12.137, "error for c = 0.5 (book 1.2)");
     expectClose(error(MILES, predict(0.6, KM)), 2.137, "error for c = 0.6 (book 1.2)");
     expectClose(error(MILES, predict(0.7, KM)), -7.863, "error for c = 0.7: negative, we overshot (book 1.2)");
+    expectClose(error(MILES, predict(0.61, KM)), 1.137, "error for c = 0.61: a smaller nudge after the overshoot (book 1.2)");
+    expectClose(error(10, 4), 6, "error(10, 4): target first, then the machine's answer");
   });
 
   it("refine moves c towards the answer, by a fraction of the error set by the learning rate", () => {
@@ -35,16 +37,32 @@ describe("01 predictor: miles = c * km (book 1.2)", () => {
     expectClose(refine(0.7, KM, MILES, 0.5), 0.660685, "refine(0.7, 100, 62.137, learningRate 0.5): c was too big, so it goes down", 1e-6);
   });
 
-  it("refine never makes a guess worse when the learning rate is between 0 and 1", () => {
+  it("each refine step leaves (1 - learningRate) of the error: it never makes a guess worse", () => {
     fc.assert(
-      fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (c, rate) => {
-        const before = Math.abs(error(MILES, predict(c, KM)));
-        const next = refine(c, KM, MILES, rate);
-        const after = Math.abs(error(MILES, predict(next, KM)));
-        if (after > before + 1e-9) fail(`refine(${c}, 100, 62.137, ${rate}) gave c = ${next}: the error grew from ${before} to ${after}`);
-      }),
+      fc.property(
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        (c, rate, km) => {
+          const miles = 0.62137 * km;
+          const before = error(miles, predict(c, km));
+          const next = refine(c, km, miles, rate);
+          const after = error(miles, predict(next, km));
+          if (Math.abs(after - (1 - rate) * before) > 1e-9 * (1 + Math.abs(before))) {
+            fail(
+              `refine(${c}, ${km}, ${miles}, learningRate ${rate}) gave c = ${next}\n` +
+                `  the error went from ${before} to ${after}, but it should be (1 - ${rate}) * ${before} = ${(1 - rate) * before}`,
+            );
+          }
+        },
+      ),
       propertyOptions(),
     );
+  });
+
+  it("refine refuses km = 0 with a clear error instead of returning Infinity or NaN", () => {
+    expectClose(refine(0.5, KM, MILES, 1), 0.62137, "refine(0.5, 100, 62.137, 1) works first");
+    expectThrowsMentioning(() => refine(0.5, 0, MILES, 0.5), ["km"], "refine(0.5, 0, 62.137, 0.5): 0 km tells us nothing about c");
   });
 
   it("findConstant converges to c = 0.62137 and records every step, starting with the guess", () => {
@@ -52,5 +70,18 @@ describe("01 predictor: miles = c * km (book 1.2)", () => {
     expectClose(history[0], 0.5, "the first entry is the starting guess");
     expectClose(history[1], 0.560685, "after one step", 1e-6);
     expectClose(history[20], 0.62137, "after 20 steps c is the true km-to-miles constant", 1e-5);
+    expectNumbers(findConstant(KM, MILES, 0.5, 0.5, 0), 1, "findConstant(..., 0 steps): just the guess");
+  });
+
+  it("findConstant: every step is one refine of the step before", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), (guess, rate, steps) => {
+        const history = expectNumbers(findConstant(KM, MILES, guess, rate, steps), steps + 1, `findConstant(100, 62.137, ${guess}, ${rate}, ${steps} steps)`);
+        history.slice(1).forEach((c, i) => {
+          expectClose(c, refine(history[i], KM, MILES, rate), `findConstant(100, 62.137, ${guess}, ${rate}, ${steps}), entry [${i + 1}] = refine(entry [${i}])`, 1e-12);
+        });
+      }),
+      propertyOptions(),
+    );
   });
 });

@@ -6,7 +6,7 @@ export function step(x: number, threshold = 0): number {
   throw new Error("not implemented yet: step in exercises/04-activation/activation.ts");
 }
 
-/** The logistic function. Always between 0 and 1, and never NaN for a real number. */
+/** The logistic function 1 / (1 + e^-x). Always between 0 and 1, and never NaN for a real number. */
 export function sigmoid(x: number): number {
   throw new Error("not implemented yet: sigmoid in exercises/04-activation/activation.ts");
 }

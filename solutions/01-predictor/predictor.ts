@@ -21,6 +21,8 @@ export function error(target: number, actual: number): number {
  */
 export function refine(c: number, km: number, miles: number, learningRate: number): number {
   // BEGIN SOLUTION
+  // 0 km is 0 miles whatever c is, so that example says nothing about c (and e / 0 is Infinity).
+  if (km === 0) throw new Error("refine: km is 0, and 0 km is 0 miles for every c, so there is nothing to learn from it; use an example with km other than 0");
   const e = error(miles, predict(c, km));
   return c + learningRate * (e / km);
   // END SOLUTION

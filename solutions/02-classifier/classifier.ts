@@ -14,7 +14,8 @@ export function lineAt(A: number, x: number): number {
  */
 export function updateSlope(A: number, x: number, target: number, learningRate = 1): number {
   // BEGIN SOLUTION
-  if (x === 0) throw new Error("updateSlope: x is 0, and the line y = A x always passes through 0, so A cannot learn from it");
+  // Every line y = A x passes through (0, 0), so an example at x = 0 says nothing about A (and E / 0 is Infinity).
+  if (x === 0) throw new Error("updateSlope: x is 0, and every line y = A x is 0 there whatever A is, so it cannot learn from this example; use one whose x is not 0");
   const E = target - lineAt(A, x);
   return A + learningRate * (E / x);
   // END SOLUTION

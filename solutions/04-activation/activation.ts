@@ -8,14 +8,13 @@ export function step(x: number, threshold = 0): number {
   // END SOLUTION
 }
 
-/** The logistic function. Always between 0 and 1, and never NaN for a real number. */
+/** The logistic function 1 / (1 + e^-x). Always between 0 and 1, and never NaN for a real number. */
 export function sigmoid(x: number): number {
   // BEGIN SOLUTION
-  if (Number.isNaN(x)) throw new Error("sigmoid got NaN: some earlier calculation went wrong (0/0, or Infinity - Infinity)");
-  // For very negative x, e^-x overflows to Infinity; e^x / (1 + e^x) is the same value and stays finite.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const ex = Math.exp(x);
-  return ex / (1 + ex);
+  // NaN in means a bug upstream; passing it on would hide where it came from.
+  if (Number.isNaN(x)) throw new Error("sigmoid got NaN: an earlier calculation went wrong (0 / 0, or Infinity - Infinity); check the numbers fed into it");
+  // For x = -1e4, e^-x overflows to Infinity, and 1 / (1 + Infinity) is 0: still a number, so no special case.
+  return 1 / (1 + Math.exp(-x));
   // END SOLUTION
 }
 
@@ -29,7 +28,8 @@ export function sigmoidSlope(o: number): number {
 /** The inverse of the sigmoid: logit(y) = ln(y / (1 - y)), for y strictly between 0 and 1. */
 export function logit(y: number): number {
   // BEGIN SOLUTION
-  if (!(y > 0 && y < 1)) throw new Error(`logit needs a value strictly between 0 and 1, got ${y}`);
+  // 0 and 1 have no logit (ln 0 is -Infinity, y / 0 is Infinity), and outside them the log is NaN.
+  if (!(y > 0 && y < 1)) throw new Error(`logit needs a number strictly between 0 and 1 (an output of the sigmoid), got ${y}`);
   return Math.log(y / (1 - y));
   // END SOLUTION
 }

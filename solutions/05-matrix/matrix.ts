@@ -76,7 +76,8 @@ export function dot(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
     throw new Error(
       `dot: cannot multiply a ${a.shape} matrix by a ${b.shape} matrix: ` +
-        `the columns of the left one (${a.cols}) must equal the rows of the right one (${b.rows})`,
+        `the columns of the left one (${a.cols}) must equal the rows of the right one (${b.rows}); ` +
+        `check the order, or whether one of them should be transposed`,
     );
   }
   const out = new Matrix(a.rows, b.cols);
@@ -84,7 +85,6 @@ export function dot(a: Matrix, b: Matrix): Matrix {
   for (let i = 0; i < a.rows; i++) {
     for (let k = 0; k < a.cols; k++) {
       const aik = a.data[i * a.cols + k];
-      if (aik === 0) continue;
       for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
     }
   }

@@ -1,0 +1,250 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { expectCloseMatrix, expectMatrix, fail, propertyOptions } from "../_testkit/check";
+import { Matrix, add, dot, map, multiply, scale, subtract, transpose } from "./matrix";
+
+const m = Matrix.fromArray;
+
+// Random matrices for the property tests: 1 to 6 rows and columns, entries from -10 to 10.
+const dim = fc.integer({ min: 1, max: 6 });
+const entry = fc.double({ min: -10, max: 10, noNaN: true });
+const matrixOf = (rows: number, cols: number) =>
+  fc.array(entry, { minLength: rows * cols, maxLength: rows * cols }).map((values) => new Matrix(rows, cols, Float64Array.from(values)));
+const anyMatrix = fc.tuple(dim, dim).chain(([rows, cols]) => matrixOf(rows, cols));
+const sameShapePair = fc.tuple(dim, dim).chain(([rows, cols]) => fc.tuple(matrixOf(rows, cols), matrixOf(rows, cols)));
+/** a (n x k) and b (k x p): a pair that can be multiplied. */
+const dotPair = fc.tuple(dim, dim, dim).chain(([n, k, p]) => fc.tuple(matrixOf(n, k), matrixOf(k, p)));
+const dotTriple = fc.tuple(dim, dim, dim, dim).chain(([n, k, p, q]) => fc.tuple(matrixOf(n, k), matrixOf(k, p), matrixOf(p, q)));
+
+/** The matrix product written the slow, obvious way: the definition from book 1.8. */
+function naiveDot(a: Matrix, b: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < a.rows; i++) {
+    out.push([]);
+    for (let j = 0; j < b.cols; j++) {
+      let sum = 0;
+      for (let k = 0; k < a.cols; k++) sum += a.get(i, k) * b.get(k, j);
+      out[i].push(sum);
+    }
+  }
+  return out;
+}
+
+/** The operation must throw, and its message must name both shapes (twice, when they are the same). */
+function expectShapeError(run: () => unknown, a: Matrix, b: Matrix, what: string): void {
+  let message: string | undefined;
+  try {
+    run();
+  } catch (error) {
+    message = error instanceof Error ? error.message : String(error);
+  }
+  const expected = `an error naming both shapes, ${a.shape} and ${b.shape}`;
+  if (message === undefined) fail(`${what}\n  expected: ${expected}\n  got:      no error`);
+  const count = (shape: string) => message!.split(shape).length - 1;
+  const named = a.shape === b.shape ? count(a.shape) >= 2 : count(a.shape) >= 1 && count(b.shape) >= 1;
+  if (!named) fail(`${what}\n  expected: ${expected} (use a.shape and b.shape)\n  got:      ${JSON.stringify(message)}`);
+}
+
+/** Every entry of the result, as a Matrix of Float64Array, with the expected shape. */
+function expectFloat64Matrix(got: unknown, rows: number, cols: number, what: string): void {
+  expectMatrix(got, rows, cols, what);
+  if (!(got instanceof Matrix)) fail(`${what}\n  expected: a Matrix (use new Matrix(rows, cols))\n  got:      a plain object`);
+  if (!((got as Matrix).data instanceof Float64Array)) fail(`${what}\n  expected: a Matrix whose data is a Float64Array`);
+}
+
+describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.13)", () => {
+  it("dot: the book's 2x2 example, [[1, 2], [3, 4]] . [[5, 6], [7, 8]] = [[19, 22], [43, 50]]", () => {
+    const product = dot(m([[1, 2], [3, 4]]), m([[5, 6], [7, 8]]));
+    expectFloat64Matrix(product, 2, 2, "dot([[1, 2], [3, 4]], [[5, 6], [7, 8]])");
+    expectCloseMatrix(product, [[19, 22], [43, 50]], "dot([[1, 2], [3, 4]], [[5, 6], [7, 8]]): row 1 times column 1 is 1*5 + 2*7 = 19 (book 1.8)");
+  });
+
+  it("dot: the weights times the inputs give every node's combined signal, X = W . I (book 1.9)", () => {
+    const W = m([[0.9, 0.3], [0.2, 0.8]]);
+    expectCloseMatrix(dot(W, Matrix.column([1.0, 0.5])), [[1.05], [0.6]], "dot(W 2x2, I = [1.0, 0.5] as a 2x1 column): the two-layer example (book 1.9)");
+    const Wih = m([[0.9, 0.3, 0.4], [0.2, 0.8, 0.2], [0.1, 0.5, 0.6]]);
+    expectCloseMatrix(dot(Wih, Matrix.column([0.9, 0.1, 0.8])), [[1.16], [0.42], [0.62]], "dot(W_input_hidden 3x3, I 3x1): X_hidden of the three-layer example (book 1.9)");
+  });
+
+  it("dot: a 2x3 times a 3x2 is a 2x2 (rows of the left, columns of the right)", () => {
+    const product = dot(m([[1, 2, 3], [4, 5, 6]]), m([[7, 8], [9, 10], [11, 12]]));
+    expectFloat64Matrix(product, 2, 2, "dot(2x3, 3x2)");
+    expectCloseMatrix(product, [[58, 64], [139, 154]], "dot([[1, 2, 3], [4, 5, 6]], [[7, 8], [9, 10], [11, 12]])");
+    expectCloseMatrix(dot(m([[1], [2]]), m([[3, 4, 5]])), [[3, 4, 5], [6, 8, 10]], "dot(2x1 column, 1x3 row): a 2x3 table of products");
+  });
+
+  it("dot equals the matrix product written as a plain triple loop, on random shapes", () => {
+    fc.assert(
+      fc.property(dotPair, ([a, b]) => {
+        expectCloseMatrix(dot(a, b), naiveDot(a, b), `dot(${a.shape}, ${b.shape})`, 1e-9);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("dot refuses shapes that do not fit, with an error naming both shapes", () => {
+    const a = m([[1, 2, 3], [4, 5, 6]]);
+    expectShapeError(() => dot(a, m([[1, 2], [3, 4]])), a, m([[1, 2], [3, 4]]), "dot(2x3, 2x2): 3 columns on the left, 2 rows on the right");
+    expectShapeError(() => dot(a, a), a, a, "dot(2x3, 2x3): a 2x3 cannot multiply a 2x3 (did you mean to transpose one?)");
+    const column = Matrix.column([0.9, 0.1, 0.8]);
+    expectShapeError(() => dot(column, column), column, column, "dot(3x1, 3x1): inputs go on the right of the weights, W . I");
+  });
+
+  it("multiplying by the identity changes nothing: A . I = A = I . A", () => {
+    fc.assert(
+      fc.property(anyMatrix, (a) => {
+        const expected = a.toArray();
+        expectCloseMatrix(dot(a, Matrix.identity(a.cols)), expected, `dot(A ${a.shape}, identity ${a.cols}x${a.cols})`, 1e-12);
+        expectCloseMatrix(dot(Matrix.identity(a.rows), a), expected, `dot(identity ${a.rows}x${a.rows}, A ${a.shape})`, 1e-12);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("the order of two products does not matter: (A . B) . C = A . (B . C)", () => {
+    fc.assert(
+      fc.property(dotTriple, ([a, b, c]) => {
+        const left = dot(dot(a, b), c);
+        expectCloseMatrix(dot(a, dot(b, c)), expectMatrix(left, a.rows, c.cols, `(A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`), `A . (B . C) against (A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`, 1e-8);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("transpose: rows become columns, a 2x3 becomes a 3x2 (book 1.13)", () => {
+    const t = transpose(m([[1, 2, 3], [4, 5, 6]]));
+    expectFloat64Matrix(t, 3, 2, "transpose([[1, 2, 3], [4, 5, 6]])");
+    expectCloseMatrix(t, [[1, 4], [2, 5], [3, 6]], "transpose([[1, 2, 3], [4, 5, 6]]) (book 1.13)");
+    expectCloseMatrix(transpose(m([[1, 2, 3], [4, 5, 6], [7, 8, 9]])), [[1, 4, 7], [2, 5, 8], [3, 6, 9]], "transpose of a 3x3: flipped along its diagonal (book 1.13)");
+    expectCloseMatrix(transpose(Matrix.column([0.8, 0.5])), [[0.8, 0.5]], "transpose of a 2x1 column: a 1x2 row");
+  });
+
+  it("transpose moves entry (i, j) to (j, i), and transposing twice gives the matrix back", () => {
+    fc.assert(
+      fc.property(anyMatrix, (a) => {
+        const t = expectMatrix(transpose(a), a.cols, a.rows, `transpose(${a.shape})`);
+        for (let i = 0; i < a.rows; i++) {
+          for (let j = 0; j < a.cols; j++) {
+            if (t[j][i] !== a.get(i, j)) fail(`transpose(${a.shape}), entry (${j}, ${i})\n  expected: ${a.get(i, j)}, the entry (${i}, ${j}) of the input\n  got:      ${t[j][i]}`);
+          }
+        }
+        expectCloseMatrix(transpose(transpose(a)), a.toArray(), `transpose(transpose(${a.shape}))`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("the transpose of a product is the product of the transposes, swapped: (A . B)^T = B^T . A^T", () => {
+    fc.assert(
+      fc.property(dotPair, ([a, b]) => {
+        const left = expectMatrix(transpose(dot(a, b)), b.cols, a.rows, `transpose(dot(A ${a.shape}, B ${b.shape}))`);
+        expectCloseMatrix(dot(transpose(b), transpose(a)), left, `B^T . A^T against (A . B)^T for A ${a.shape}, B ${b.shape}`, 1e-9);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("add and subtract work entry by entry: [[1, 2], [3, 4]] + [[5, 6], [7, 8]] = [[6, 8], [10, 12]]", () => {
+    const a = m([[1, 2], [3, 4]]);
+    const b = m([[5, 6], [7, 8]]);
+    const sum = add(a, b);
+    expectFloat64Matrix(sum, 2, 2, "add(2x2, 2x2)");
+    expectCloseMatrix(sum, [[6, 8], [10, 12]], "add([[1, 2], [3, 4]], [[5, 6], [7, 8]])");
+    expectCloseMatrix(subtract(b, a), [[4, 4], [4, 4]], "subtract([[5, 6], [7, 8]], [[1, 2], [3, 4]])");
+    expectCloseMatrix(subtract(Matrix.column([0.99, 0.01]), Matrix.column([0.8, 0.3])), [[0.19], [-0.29]], "subtract(targets, outputs): the output errors, target - actual");
+  });
+
+  it("add and subtract undo each other: (A + B) - B = A, and A + B = B + A", () => {
+    fc.assert(
+      fc.property(sameShapePair, ([a, b]) => {
+        const sum = add(a, b);
+        const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
+        expectCloseMatrix(sum, expected, `add(${a.shape}, ${b.shape}), entry by entry`, 1e-12);
+        expectCloseMatrix(add(b, a), expected, `add(B, A) against add(A, B), ${a.shape}`, 1e-12);
+        expectCloseMatrix(subtract(sum, b), a.toArray(), `subtract(add(A, B), B) against A, ${a.shape}`, 1e-9);
+        expectCloseMatrix(subtract(a, a), a.toArray().map((row) => row.map(() => 0)), `subtract(A, A), ${a.shape}`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("add and subtract refuse two different shapes, with an error naming both", () => {
+    const a = m([[1, 2, 3], [4, 5, 6]]);
+    const b = transpose(a);
+    expectShapeError(() => add(a, b), a, b, "add(2x3, 3x2)");
+    expectShapeError(() => subtract(a, b), a, b, "subtract(2x3, 3x2)");
+    const column = Matrix.column([1, 2]);
+    expectShapeError(() => add(column, m([[1, 2]])), column, m([[1, 2]]), "add(2x1 column, 1x2 row): a column and a row are different shapes");
+  });
+
+  it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {
+    const product = multiply(m([[1, 2], [3, 4]]), m([[5, 6], [7, 8]]));
+    expectFloat64Matrix(product, 2, 2, "multiply(2x2, 2x2)");
+    expectCloseMatrix(product, [[5, 12], [21, 32]], "multiply([[1, 2], [3, 4]], [[5, 6], [7, 8]]): 1*5, 2*6, 3*7, 4*8, not dot's [[19, 22], [43, 50]]");
+    const a = m([[1, 2, 3]]);
+    expectShapeError(() => multiply(a, Matrix.column([1, 2, 3])), a, Matrix.column([1, 2, 3]), "multiply(1x3, 3x1)");
+  });
+
+  it("multiply gives entry (i, j) of A times entry (i, j) of B, and A * B = B * A", () => {
+    fc.assert(
+      fc.property(sameShapePair, ([a, b]) => {
+        const expected = a.toArray().map((row, i) => row.map((x, j) => x * b.get(i, j)));
+        expectCloseMatrix(multiply(a, b), expected, `multiply(${a.shape}, ${b.shape})`, 1e-12);
+        expectCloseMatrix(multiply(b, a), expected, `multiply(B, A) against multiply(A, B), ${a.shape}`, 1e-12);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("scale multiplies every entry by a number: 0.5 * [[2, -4], [6, 8]] = [[1, -2], [3, 4]]", () => {
+    const half = scale(m([[2, -4], [6, 8]]), 0.5);
+    expectFloat64Matrix(half, 2, 2, "scale(2x2, 0.5)");
+    expectCloseMatrix(half, [[1, -2], [3, 4]], "scale([[2, -4], [6, 8]], 0.5)");
+    fc.assert(
+      fc.property(anyMatrix, entry, (a, k) => {
+        expectCloseMatrix(scale(a, k), a.toArray().map((row) => row.map((x) => k * x)), `scale(${a.shape}, ${k})`, 1e-12);
+        expectCloseMatrix(scale(a, 1), a.toArray(), `scale(${a.shape}, 1)`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("map applies a function to every entry and keeps the shape", () => {
+    const squares = map(m([[1, -2, 3], [4, 5, -6]]), (x) => x * x);
+    expectFloat64Matrix(squares, 2, 3, "map(2x3, x => x * x)");
+    expectCloseMatrix(squares, [[1, 4, 9], [16, 25, 36]], "map([[1, -2, 3], [4, 5, -6]], x => x * x)");
+    fc.assert(
+      fc.property(anyMatrix, (a) => {
+        const fn = (x: number) => 1 / (1 + Math.exp(-x));
+        expectCloseMatrix(map(a, fn), a.toArray().map((row) => row.map(fn)), `map(${a.shape}, sigmoid)`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("every operation returns a new matrix and leaves its inputs as they were", () => {
+    fc.assert(
+      fc.property(sameShapePair, ([a, b]) => {
+        const [aBefore, bBefore] = [a.toArray(), b.toArray()];
+        const square = Matrix.identity(a.cols);
+        const results: [string, unknown][] = [
+          ["dot(A, I)", dot(a, square)],
+          ["transpose(A)", transpose(a)],
+          ["add(A, B)", add(a, b)],
+          ["subtract(A, B)", subtract(a, b)],
+          ["multiply(A, B)", multiply(a, b)],
+          ["scale(A, 2)", scale(a, 2)],
+          ["map(A, x => x)", map(a, (x) => x)],
+        ];
+        for (const [name, result] of results) {
+          if (result === a || result === b || (result as Matrix | undefined)?.data === a.data || (result as Matrix | undefined)?.data === b.data) {
+            fail(`${name} returned one of its inputs (or shares its data): make a new Matrix for the answer, so the inputs stay as they were`);
+          }
+        }
+        expectCloseMatrix(a, aBefore, `A, ${a.shape}, after dot, transpose, add, subtract, multiply, scale and map: it must not change`, 0);
+        expectCloseMatrix(b, bBefore, `B, ${b.shape}, after add, subtract and multiply: it must not change`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+});

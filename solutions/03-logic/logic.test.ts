@@ -1,0 +1,116 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { describeValue, fail, propertyOptions } from "../_testkit/check";
+import { and, nand, or, thresholdUnit, xor } from "./logic";
+
+type Gate = (a: number, b: number) => number;
+
+// The four rows of every truth table, in this order: (0,0), (0,1), (1,0), (1,1).
+const ROWS: [number, number][] = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
+const TABLES: Record<string, number[]> = {
+  AND: [0, 0, 0, 1],
+  OR: [0, 1, 1, 1],
+  NAND: [1, 1, 1, 0],
+  XOR: [0, 1, 1, 0],
+};
+
+function showTable(outputs: unknown[]): string {
+  return ROWS.map(([a, b], i) => `${a} ${b} -> ${describeValue(outputs[i])}`).join(", ");
+}
+
+function expectTruthTable(name: string, gate: Gate, expected: number[]): void {
+  const got = ROWS.map(([a, b]) => gate(a, b));
+  if (got.some((value, i) => value !== expected[i])) {
+    fail(`the truth table of ${name} (book 1.5)\n  expected: ${showTable(expected)}\n  got:      ${showTable(got)}`);
+  }
+}
+
+/** How many rows of the truth table the gate gets right. */
+const rowsRight = (gate: Gate, table: number[]) => ROWS.filter(([a, b], i) => gate(a, b) === table[i]).length;
+
+/** Weights -3, -2.75, ..., 3 for w1, w2 and the bias: a single unit for every gate that has one. */
+function gridSearch(table: number[]): [number, number, number] | undefined {
+  const grid = Array.from({ length: 25 }, (_, i) => -3 + i * 0.25);
+  for (const w1 of grid) for (const w2 of grid) for (const bias of grid) {
+    if (rowsRight(thresholdUnit(w1, w2, bias), table) === 4) return [w1, w2, bias];
+  }
+  return undefined;
+}
+
+const weight = fc.double({ min: -100, max: 100, noNaN: true });
+// Quarters from -10 to 10 add up exactly, so the sum is the same whatever order it is added in.
+const quarter = fc.integer({ min: -40, max: 40 }).map((n) => n / 4);
+
+describe("03 logic: gates from linear classifiers, and why XOR needs two layers (book 1.5)", () => {
+  it("thresholdUnit(w1, w2, bias) fires (1) when w1 a + w2 b + bias is above 0, else gives 0", () => {
+    const cases: [number, number, number, number, number, number][] = [
+      // w1, w2, bias, a, b, expected
+      [1, 1, -1.5, 1, 1, 1], // 0.5 > 0
+      [1, 1, -1.5, 1, 0, 0], // -0.5
+      [0.5, -2, 0, 4, 1, 0], // 2 - 2 = 0 exactly: not above 0
+      [-1, 0, 0.25, 0, 7, 1], // 0.25
+    ];
+    for (const [w1, w2, bias, a, b, expected] of cases) {
+      const got = thresholdUnit(w1, w2, bias)(a, b);
+      if (got !== expected) {
+        fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${w1 * a + w2 * b + bias}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
+      }
+    }
+  });
+
+  it("thresholdUnit gives 1 exactly when the weighted sum is above 0, for any weights and inputs", () => {
+    fc.assert(
+      fc.property(quarter, quarter, quarter, quarter, quarter, (w1, w2, bias, a, b) => {
+        const sum = w1 * a + w2 * b + bias;
+        const expected = sum > 0 ? 1 : 0;
+        const got = thresholdUnit(w1, w2, bias)(a, b);
+        if (got !== expected) fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${sum}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("AND, OR and NAND have the right truth tables", () => {
+    expectTruthTable("and", and, TABLES.AND);
+    expectTruthTable("or", or, TABLES.OR);
+    expectTruthTable("nand", nand, TABLES.NAND);
+  });
+
+  it("AND, OR and NAND are each one straight line: a grid search finds a single unit for each", () => {
+    for (const name of ["AND", "OR", "NAND"]) {
+      if (gridSearch(TABLES[name]) === undefined) {
+        fail(`no thresholdUnit(w1, w2, bias) with weights from -3 to 3 gets all four rows of ${name} right, but w1 = 1, w2 = 1, bias = -1.5 does AND: check thresholdUnit`);
+      }
+    }
+  });
+
+  it("no single threshold unit gets all four XOR rows right, whatever its weights (random weights)", () => {
+    fc.assert(
+      fc.property(weight, weight, weight, (w1, w2, bias) => {
+        const unit = thresholdUnit(w1, w2, bias);
+        const outputs = ROWS.map(([a, b]) => unit(a, b));
+        if (outputs.some((o) => o !== 0 && o !== 1)) fail(`thresholdUnit(${w1}, ${w2}, ${bias}) gave ${showTable(outputs)}: a threshold unit only ever gives 0 or 1`);
+        if (rowsRight(unit, TABLES.XOR) === 4) {
+          fail(`thresholdUnit(${w1}, ${w2}, ${bias}) got all four XOR rows right (${showTable(outputs)}), but one straight line cannot split XOR (book 1.5): check thresholdUnit`);
+        }
+      }),
+      propertyOptions(500),
+    );
+  });
+
+  it("no single threshold unit gets all four XOR rows right (grid search over weights -3 to 3)", () => {
+    const found = gridSearch(TABLES.XOR);
+    if (found !== undefined) fail(`thresholdUnit(${found.join(", ")}) got all four XOR rows right, but one straight line cannot split XOR (book 1.5): check thresholdUnit`);
+    // A fair search: the same grid does find units for the gates that a line can split.
+    if (gridSearch(TABLES.OR) === undefined) fail("the grid search found no unit for OR either: check thresholdUnit");
+  });
+
+  it("two layers of classifiers do what one cannot: xor gets all four rows right", () => {
+    expectTruthTable("xor", xor, TABLES.XOR);
+  });
+});
