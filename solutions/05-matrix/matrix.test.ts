@@ -59,9 +59,9 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectCloseMatrix(product, [[19, 22], [43, 50]], "dot([[1, 2], [3, 4]], [[5, 6], [7, 8]]): row 1 times column 1 is 1*5 + 2*7 = 19 (book 1.8)");
   });
 
-  it("dot: the weights times the inputs give every node's combined signal, X = W . I (book 1.9)", () => {
+  it("dot: the weights times the inputs give every node's combined signal, X = W . I (book 1.8, 1.9)", () => {
     const W = m([[0.9, 0.3], [0.2, 0.8]]);
-    expectCloseMatrix(dot(W, Matrix.column([1.0, 0.5])), [[1.05], [0.6]], "dot(W 2x2, I = [1.0, 0.5] as a 2x1 column): the two-layer example (book 1.9)");
+    expectCloseMatrix(dot(W, Matrix.column([1.0, 0.5])), [[1.05], [0.6]], "dot(W 2x2, I = [1.0, 0.5] as a 2x1 column): the two-layer example (book 1.7, 1.8)");
     const Wih = m([[0.9, 0.3, 0.4], [0.2, 0.8, 0.2], [0.1, 0.5, 0.6]]);
     expectCloseMatrix(dot(Wih, Matrix.column([0.9, 0.1, 0.8])), [[1.16], [0.42], [0.62]], "dot(W_input_hidden 3x3, I 3x1): X_hidden of the three-layer example (book 1.9)");
   });
