@@ -1,0 +1,154 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { PNG } from "pngjs";
+import { expectClose, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { loadMnist } from "../11-idx/idx";
+import { SHADES, accuracy, confusionMatrix, drawDigit, perDigitAccuracy, toPng, worstMistakes } from "./evaluate";
+
+// Seven hand-made answers for a 3-class problem (digits 0, 1, 2).
+const PREDICTED = [0, 1, 1, 2, 2, 2, 0];
+const ACTUAL = [0, 1, 2, 2, 2, 1, 0];
+const CONFUSION = [
+  [2, 0, 0], // both 0s were called 0
+  [0, 1, 1], // one 1 was called 1, one was called 2
+  [0, 1, 2], // one 2 was called 1, two were called 2
+];
+
+const same = (got: unknown, expected: unknown) => JSON.stringify(got) === JSON.stringify(expected);
+const show = (value: unknown) => JSON.stringify(value);
+
+function decode(png: unknown, what: string): PNG {
+  if (!Buffer.isBuffer(png)) fail(`${what}\n  expected: a Buffer holding a PNG file\n  got:      ${typeof png}`);
+  try {
+    return PNG.sync.read(png);
+  } catch (error) {
+    fail(`${what}: pngjs cannot read it back as a PNG (${(error as Error).message})`);
+  }
+}
+
+/** The decoded PNG must be width x height with grey = the pixel, fully opaque. */
+function expectPngPixels(png: unknown, pixels: ArrayLike<number>, width: number, height: number, what: string): void {
+  const image = decode(png, what);
+  if (image.width !== width || image.height !== height) fail(`${what}\n  expected: a ${width}x${height} picture\n  got:      ${image.width}x${image.height}`);
+  for (let i = 0; i < width * height; i++) {
+    const [r, g, b, a] = image.data.subarray(4 * i, 4 * i + 4);
+    if (r !== pixels[i] || g !== pixels[i] || b !== pixels[i] || a !== 255) {
+      fail(`${what}: pixel [${i}] (row ${Math.floor(i / width)}, column ${i % width})\n  expected: grey ${pixels[i]} (red = green = blue = ${pixels[i]}, alpha 255)\n  got:      red ${r}, green ${g}, blue ${b}, alpha ${a}`);
+    }
+  }
+}
+
+describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 2.5.3)", () => {
+  it("accuracy is the fraction of predictions equal to the labels; different lengths are refused", () => {
+    expectClose(accuracy(PREDICTED, ACTUAL), 5 / 7, "accuracy([0,1,1,2,2,2,0], [0,1,2,2,2,1,0]): 5 of 7 right", 1e-12);
+    expectClose(accuracy([3, 3], [3, 3]), 1, "accuracy([3, 3], [3, 3])", 1e-12);
+    expectThrowsMentioning(() => accuracy([1, 2, 3], [1, 2]), ["3", "2"], "accuracy with 3 predictions but 2 labels: name both counts");
+    expectThrowsMentioning(() => accuracy([], []), ["no"], "accuracy of no predictions at all (never NaN)");
+  });
+
+  it("confusionMatrix counts each (true digit, answer) pair: row = true digit, column = answer", () => {
+    const got = confusionMatrix(PREDICTED, ACTUAL, 3);
+    if (!same(got, CONFUSION)) fail(`confusionMatrix(predicted [${PREDICTED}], actual [${ACTUAL}], 3 classes)\n  expected: ${show(CONFUSION)}\n  got:      ${show(got)}`);
+    const ten = confusionMatrix([9], [4]);
+    if (!Array.isArray(ten) || ten.length !== 10 || ten[4]?.[9] !== 1) fail(`confusionMatrix([9], [4]) with the default 10 classes: a 10x10 table with a 1 at row 4, column 9\n  got: ${show(ten)}`);
+    expectThrowsMentioning(() => confusionMatrix([1, 12], [1, 2]), ["12"], "confusionMatrix with a prediction of 12 for 10 classes");
+  });
+
+  it("the confusion matrix adds up: every answer counted once, rows are the label counts, the diagonal is the accuracy (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 60 }), (pairs) => {
+        const predicted = pairs.map((p) => p[0]);
+        const actual = pairs.map((p) => p[1]);
+        const table = confusionMatrix(predicted, actual);
+        const what = `confusionMatrix([${predicted}], [${actual}])`;
+        if (!Array.isArray(table) || table.length !== 10) fail(`${what}: expected 10 rows, got ${show(table)}`);
+        for (let digit = 0; digit < 10; digit++) {
+          const rowSum = table[digit].reduce((a, b) => a + b, 0);
+          const count = actual.filter((d) => d === digit).length;
+          if (rowSum !== count) fail(`${what}: row ${digit} should add up to the ${count} images labelled ${digit}, but adds up to ${rowSum}`);
+        }
+        const diagonal = table.reduce((sum, row, i) => sum + row[i], 0);
+        expectClose(diagonal / pairs.length, accuracy(predicted, actual), `${what}: the diagonal over the total is the accuracy`, 1e-12);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("perDigitAccuracy is each row's diagonal over the row's total, and null for a digit with no images", () => {
+    const got = perDigitAccuracy(CONFUSION);
+    const expected = [1, 0.5, 2 / 3];
+    if (!Array.isArray(got) || got.length !== 3 || got.some((v, i) => typeof v !== "number" || Math.abs(v - expected[i]) > 1e-12)) {
+      fail(`perDigitAccuracy(${show(CONFUSION)})\n  expected: [1, 0.5, 0.6667]\n  got:      ${show(got)}`);
+    }
+    const withGap = perDigitAccuracy([[3, 1], [0, 0]]);
+    if (!same(withGap, [0.75, null])) fail(`perDigitAccuracy([[3, 1], [0, 0]]): no image of digit 1 was tested\n  expected: [0.75, null] (never NaN)\n  got:      ${show(withGap)}`);
+  });
+
+  it("worstMistakes lists the wrong answers the network was surest of, most confident first", () => {
+    const outputs = [
+      [0.9, 0.1, 0.0], // label 0, answer 0: right
+      [0.2, 0.7, 0.1], // label 2, answer 1 with 0.7
+      [0.1, 0.2, 0.95], // label 0, answer 2 with 0.95: the worst
+      [0.3, 0.3, 0.6], // label 2, answer 2: right
+      [0.7, 0.2, 0.1], // label 1, answer 0 with 0.7, as sure as image 1 but later in the test set
+    ];
+    const labels = [0, 2, 0, 2, 1];
+    const all = worstMistakes(outputs, labels, 10);
+    const expected = [
+      { index: 2, label: 0, predicted: 2, confidence: 0.95 },
+      { index: 1, label: 2, predicted: 1, confidence: 0.7 },
+      { index: 4, label: 1, predicted: 0, confidence: 0.7 },
+    ];
+    const pick = (list: unknown) => (Array.isArray(list) ? list.map(({ index, label, predicted, confidence }) => ({ index, label, predicted, confidence })) : list);
+    if (!same(pick(all), expected)) fail(`worstMistakes(outputs, labels [${labels}], 10)\n  expected: ${show(expected)}\n  got:      ${show(all)}`);
+    const two = worstMistakes(outputs, labels, 2);
+    if (!same(pick(two), expected.slice(0, 2))) fail(`worstMistakes(..., 2): only the two worst\n  expected: ${show(expected.slice(0, 2))}\n  got:      ${show(two)}`);
+  });
+
+  it("drawDigit draws a pixel as two characters of SHADES, a line for each row", () => {
+    const got = drawDigit([0, 255, 128, 26], 2, 2);
+    const expected = "  @@\n++..";
+    if (got !== expected) fail(`drawDigit([0, 255, 128, 26], 2, 2)\n  expected: ${show(expected)}\n  got:      ${show(got)}`);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer(), (width, height, seed) => {
+        const pixels = Array.from({ length: width * height }, (_, i) => Math.abs(seed * 31 + i * 97) % 256);
+        const lines = String(drawDigit(pixels, width, height)).split("\n");
+        const what = `drawDigit of a ${width}x${height} image`;
+        if (lines.length !== height) fail(`${what}: expected ${height} lines, got ${lines.length}`);
+        lines.forEach((line, row) => {
+          if (line.length !== 2 * width) fail(`${what}: line ${row} should be ${2 * width} characters (2 per pixel), got ${line.length}: ${show(line)}`);
+          for (let col = 0; col < width; col++) {
+            const p = pixels[row * width + col];
+            const shade = SHADES[Math.floor((p / 256) * SHADES.length)];
+            if (line.slice(2 * col, 2 * col + 2) !== shade + shade) fail(`${what}: pixel ${p} at row ${row}, column ${col}\n  expected: ${show(shade + shade)}\n  got:      ${show(line.slice(2 * col, 2 * col + 2))}`);
+          }
+        });
+      }),
+      propertyOptions(50),
+    );
+  });
+
+  it("toPng writes a greyscale PNG that decodes back to exactly the same pixels (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer(), (width, height, seed) => {
+        const pixels = Array.from({ length: width * height }, (_, i) => Math.abs(seed * 13 + i * 71) % 256);
+        expectPngPixels(toPng(pixels, width, height), pixels, width, height, `toPng of a ${width}x${height} image, read back with pngjs`);
+      }),
+      propertyOptions(50),
+    );
+  });
+
+  it("toPng of the first training digit (a 5) is a 28x28 picture of it", () => {
+    const five = loadMnist("train", 1)[0].pixels;
+    const png = toPng(five);
+    if (!Buffer.isBuffer(png) || png.subarray(1, 4).toString() !== "PNG") fail("toPng(first training image): a PNG file starts with the bytes \\x89 P N G");
+    expectPngPixels(png, five, 28, 28, "toPng(first training image) with the default 28x28");
+  });
+
+  it("toPng and drawDigit refuse an image of the wrong size or with values outside 0..255", () => {
+    expectThrowsMentioning(() => toPng(new Array(780).fill(0)), ["784", "780"], "toPng of 780 pixels for a 28x28 image");
+    expectThrowsMentioning(() => drawDigit(new Array(10).fill(0), 3, 3), ["9", "10"], "drawDigit of 10 pixels for a 3x3 image");
+    expectThrowsMentioning(() => toPng([0, 300, 0, 0], 2, 2), ["300", "255"], "toPng with a pixel of 300");
+    expectThrowsMentioning(() => toPng([0, 0.5, NaN, 0], 2, 2), ["NaN"], "toPng with a pixel that is NaN");
+  });
+});
