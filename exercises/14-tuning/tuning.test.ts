@@ -1,0 +1,149 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { PNG } from "pngjs";
+import { expectNumber, fail, propertyOptions } from "../_testkit/check";
+import { NeuralNetwork } from "../10-network/network";
+import { loadMnist } from "../11-idx/idx";
+import { performance, scorecard, trainEpoch } from "../12-mnist-small/mnist-small";
+import { AXIS, LINE, POINT, chartPng, runExperiment, runGrid, settingsGrid, type Setting } from "./tuning";
+
+const show = (value: unknown) => JSON.stringify(value);
+
+// Small slices keep these tests quick; the experiments worth running are in the README.
+const TRAIN = loadMnist("train", 400);
+const TEST = loadMnist("test", 200);
+const SMALL: Setting = { hiddenNodes: 12, learningRate: 0.3, epochs: 1 };
+
+/** The centre of each 5x5 marker of POINT colour, left to right. */
+function markers(png: unknown, what: string): { x: number; y: number }[] {
+  if (!Buffer.isBuffer(png)) fail(`${what}\n  expected: a Buffer holding a PNG file\n  got:      ${typeof png}`);
+  let image: PNG;
+  try {
+    image = PNG.sync.read(png);
+  } catch (error) {
+    fail(`${what}: pngjs cannot read it back as a PNG (${(error as Error).message})`);
+  }
+  const columns = new Map<number, number[]>();
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const at = 4 * (y * image.width + x);
+      if (image.data[at] === POINT[0] && image.data[at + 1] === POINT[1] && image.data[at + 2] === POINT[2]) {
+        columns.set(x, [...(columns.get(x) ?? []), y]);
+      }
+    }
+  }
+  const groups: { xs: number[]; ys: number[] }[] = [];
+  for (const x of [...columns.keys()].sort((a, b) => a - b)) {
+    const last = groups.at(-1);
+    if (last && x - last.xs.at(-1)! <= 1) last.xs.push(x);
+    else groups.push({ xs: [x], ys: [] });
+    groups.at(-1)!.ys.push(...columns.get(x)!);
+  }
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  return groups.map((g) => ({ x: mean(g.xs), y: mean(g.ys) }));
+}
+
+function countColour(png: Buffer, [r, g, b]: number[]): number {
+  const image = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < image.data.length; i += 4) if (image.data[i] === r && image.data[i + 1] === g && image.data[i + 2] === b) count++;
+  return count;
+}
+
+describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)", () => {
+  it("settingsGrid lists every combination, hidden nodes varying slowest and epochs fastest", () => {
+    const got = settingsGrid({ hiddenNodes: [100, 200], learningRate: [0.1], epochs: [1, 2] });
+    const expected = [
+      { hiddenNodes: 100, learningRate: 0.1, epochs: 1 },
+      { hiddenNodes: 100, learningRate: 0.1, epochs: 2 },
+      { hiddenNodes: 200, learningRate: 0.1, epochs: 1 },
+      { hiddenNodes: 200, learningRate: 0.1, epochs: 2 },
+    ];
+    if (show(got) !== show(expected)) fail(`settingsGrid({ hiddenNodes: [100, 200], learningRate: [0.1], epochs: [1, 2] })\n  expected: ${show(expected)}\n  got:      ${show(got)}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 500 }), { maxLength: 4 }), fc.uniqueArray(fc.double({ min: 0.01, max: 1, noNaN: true }), { maxLength: 4 }), fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { maxLength: 4 }), (hiddenNodes, learningRate, epochs) => {
+        const grid = settingsGrid({ hiddenNodes, learningRate, epochs });
+        const size = hiddenNodes.length * learningRate.length * epochs.length;
+        if (!Array.isArray(grid) || grid.length !== size) fail(`settingsGrid of ${hiddenNodes.length} x ${learningRate.length} x ${epochs.length} choices\n  expected: ${size} settings\n  got:      ${show(grid)}`);
+        const keys = new Set(grid.map((s) => `${s.hiddenNodes}/${s.learningRate}/${s.epochs}`));
+        if (keys.size !== size) fail(`settingsGrid: every combination once, but some appear twice: ${show(grid)}`);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("runExperiment trains a fresh seeded network for the setting's epochs and returns its test performance", () => {
+    const twoEpochs = { ...SMALL, epochs: 2 };
+    const net = new NeuralNetwork(784, twoEpochs.hiddenNodes, 10, twoEpochs.learningRate, 7);
+    trainEpoch(net, TRAIN);
+    trainEpoch(net, TRAIN);
+    const expected = performance(scorecard(net, TEST));
+    const got = expectNumber(runExperiment(twoEpochs, TRAIN, TEST, 7), "runExperiment({ hiddenNodes: 12, learningRate: 0.3, epochs: 2 }, 400 training digits, 200 test digits, seed 7)");
+    if (got !== expected) {
+      fail(`runExperiment(..., seed 7)\n  expected: ${expected}, the performance of new NeuralNetwork(784, 12, 10, 0.3, 7) after 2 epochs\n  got:      ${got}\n(use the seed for the network, and train once per epoch)`);
+    }
+  });
+
+  it("runExperiment is repeatable: the same setting and seed give the same accuracy; another seed starts elsewhere", () => {
+    const a = expectNumber(runExperiment(SMALL, TRAIN, TEST, 1), "runExperiment(setting, seed 1)");
+    const b = expectNumber(runExperiment(SMALL, TRAIN, TEST, 1), "runExperiment(setting, seed 1) again");
+    if (a !== b) fail(`the same experiment twice gave ${a} and then ${b}: is the seed passed to the network?`);
+    const others = [2, 3, 4].map((seed) => runExperiment(SMALL, TRAIN, TEST, seed));
+    if (others.every((c) => c === a)) fail(`seeds 1, 2, 3 and 4 all gave ${a}: the seed should change the starting weights`);
+    if (!(a > 0.3)) fail(`runExperiment on 400 digits scored ${a}; a learning network scores well above chance (0.1) here`);
+  });
+
+  it("runGrid runs the experiment once per setting, in order, and picks the best (the first of equals)", () => {
+    const settings: Setting[] = [
+      { hiddenNodes: 10, learningRate: 0.1, epochs: 1 },
+      { hiddenNodes: 10, learningRate: 0.3, epochs: 1 },
+      { hiddenNodes: 20, learningRate: 0.1, epochs: 1 },
+      { hiddenNodes: 20, learningRate: 0.3, epochs: 1 },
+    ];
+    const scores = [0.5, 0.9, 0.7, 0.9];
+    const seen: Setting[] = [];
+    const result = runGrid(settings, (s) => {
+      seen.push(s);
+      return scores[seen.length - 1];
+    });
+    if (seen.length !== 4) fail(`runGrid with 4 settings should call the experiment 4 times, called it ${seen.length} times`);
+    const table = result?.table;
+    const expected = settings.map((s, i) => ({ ...s, accuracy: scores[i] }));
+    if (show(table) !== show(expected)) fail(`runGrid(...).table\n  expected: ${show(expected)}\n  got:      ${show(table)}`);
+    if (show(result.best) !== show(expected[1])) fail(`runGrid(...).best: the highest accuracy, 0.9, first reached by the second setting\n  expected: ${show(expected[1])}\n  got:      ${show(result.best)}`);
+  });
+
+  it("chartPng draws a marker for each value, left to right, the higher value higher up", () => {
+    const values = [0.9, 0.95, 0.93, 0.8, 0.85];
+    const png = chartPng(values);
+    const found = markers(png, "chartPng([0.9, 0.95, 0.93, 0.8, 0.85])");
+    if (found.length !== values.length) fail(`chartPng of ${values.length} values\n  expected: ${values.length} separate 5x5 markers of the POINT colour\n  got:      ${found.length}`);
+    const image = PNG.sync.read(png);
+    if (image.width !== 320 || image.height !== 200) fail(`chartPng: the default size is 320x200, got ${image.width}x${image.height}`);
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values.length; j++) {
+        if (values[i] > values[j] && !(found[i].y < found[j].y)) {
+          fail(`chartPng(${show(values)}): value ${values[i]} (marker ${i}, at y ${found[i].y}) should be drawn above ${values[j]} (marker ${j}, at y ${found[j].y}); y grows downwards in a picture`);
+        }
+      }
+    }
+    if (countColour(png, LINE) < 100) fail("chartPng: the markers should be joined by lines of the LINE colour");
+    if (countColour(png, AXIS) < 300) fail("chartPng: draw the two axes in the AXIS colour");
+  });
+
+  it("chartPng spreads the values evenly and uses the whole height of the plot (property)", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 8 }), (ints) => {
+        const values = ints.map((v) => v / 100);
+        const found = markers(chartPng(values, 400, 240), `chartPng(${show(values)}, 400, 240)`);
+        if (found.length !== values.length) fail(`chartPng(${show(values)}): expected ${values.length} markers, found ${found.length}`);
+        const gaps = found.slice(1).map((p, i) => p.x - found[i].x);
+        if (gaps.some((g) => Math.abs(g - gaps[0]) > 1.5)) fail(`chartPng(${show(values)}): the markers should be evenly spaced, but the gaps are ${gaps.map((g) => g.toFixed(1)).join(", ")}`);
+        const top = found[values.indexOf(Math.max(...values))].y;
+        const bottom = found[values.indexOf(Math.min(...values))].y;
+        if (!(bottom - top > 240 * 0.6)) fail(`chartPng(${show(values)}, 400, 240): the highest value is at y ${top} and the lowest at ${bottom}; scale them from the bottom of the plot to its top`);
+      }),
+      propertyOptions(25),
+    );
+  });
+});
