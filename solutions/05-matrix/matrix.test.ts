@@ -175,6 +175,10 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectShapeError(() => subtract(a, b), a, b, "subtract(2x3, 3x2)");
     const column = Matrix.column([1, 2]);
     expectShapeError(() => add(column, m([[1, 2]])), column, m([[1, 2]]), "add(2x1 column, 1x2 row): a column and a row are different shapes");
+    // Only the columns differ, then only the rows: both must be checked.
+    const square = m([[1, 2], [3, 4]]);
+    expectShapeError(() => add(a, square), a, square, "add(2x3, 2x2): same rows, different columns");
+    expectShapeError(() => subtract(b, square), b, square, "subtract(3x2, 2x2): same columns, different rows");
   });
 
   it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {
@@ -183,6 +187,8 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectCloseMatrix(product, [[5, 12], [21, 32]], "multiply([[1, 2], [3, 4]], [[5, 6], [7, 8]]): 1*5, 2*6, 3*7, 4*8, not dot's [[19, 22], [43, 50]]");
     const a = m([[1, 2, 3]]);
     expectShapeError(() => multiply(a, Matrix.column([1, 2, 3])), a, Matrix.column([1, 2, 3]), "multiply(1x3, 3x1)");
+    const wide = m([[1, 2, 3], [4, 5, 6]]);
+    expectShapeError(() => multiply(wide, a), wide, a, "multiply(2x3, 1x3): same columns, different rows");
   });
 
   it("multiply gives entry (i, j) of A times entry (i, j) of B, and A * B = B * A", () => {
