@@ -6,6 +6,12 @@ import { sigmoid } from "../04-activation/activation";
 /** X = W . I: the combined, moderated input of every node in the next layer. */
 export function layerInputs(weights: Matrix, inputs: Matrix): Matrix {
   // BEGIN SOLUTION
+  if (inputs.rows !== weights.cols || inputs.cols !== 1) {
+    throw new Error(
+      `layerInputs: the weights are ${weights.shape} (${weights.rows} nodes, ${weights.cols} links into each), ` +
+        `so the inputs must be a ${weights.cols}x1 column, got ${inputs.shape}`,
+    );
+  }
   return dot(weights, inputs);
   // END SOLUTION
 }

@@ -1,0 +1,156 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { expectCloseMatrix, expectMatrix, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { Matrix } from "../05-matrix/matrix";
+import { forward, layerInputs, layerOutputs } from "./forward";
+
+// The book's three-layer example (sections 1.9): three nodes in each layer.
+const INPUTS = Matrix.column([0.9, 0.1, 0.8]);
+const W_INPUT_HIDDEN = Matrix.fromArray([
+  [0.9, 0.3, 0.4],
+  [0.2, 0.8, 0.2],
+  [0.1, 0.5, 0.6],
+]);
+const W_HIDDEN_OUTPUT = Matrix.fromArray([
+  [0.3, 0.7, 0.5],
+  [0.6, 0.5, 0.2],
+  [0.8, 0.1, 0.9],
+]);
+// The book prints truncated numbers (0.975 for 0.97595), so compare with the test kit's
+// absolute tolerance of 1e-3.
+const X_HIDDEN = [1.16, 0.42, 0.62];
+const O_HIDDEN = [0.761, 0.603, 0.65];
+const X_OUTPUT = [0.975, 0.888, 1.254];
+const O_OUTPUT = [0.726, 0.708, 0.778];
+
+const column = (values: number[]) => values.map((v) => [v]);
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** W . I written out the slow way: node i adds up weight (i, j) times input j. */
+function weightedSums(weights: number[][], inputs: number[]): number[] {
+  return weights.map((row) => row.reduce((sum, w, j) => sum + w * inputs[j], 0));
+}
+
+// Random small networks: 1 to 6 nodes a layer, weights from -3 to 3, inputs from 0 to 1.
+// Combined inputs then stay within +-18, where the sigmoid is still strictly inside (0, 1).
+const nodes = fc.integer({ min: 1, max: 6 });
+const numbers = (count: number, min: number, max: number) =>
+  fc.array(fc.double({ min, max, noNaN: true }), { minLength: count, maxLength: count });
+const rowsOf = (rows: number, cols: number) =>
+  numbers(rows * cols, -3, 3).map((flat) => Array.from({ length: rows }, (_, i) => flat.slice(i * cols, (i + 1) * cols)));
+const smallNetwork = fc
+  .tuple(nodes, nodes, nodes)
+  .chain(([inputNodes, hiddenNodes, outputNodes]) =>
+    fc.record({ wih: rowsOf(hiddenNodes, inputNodes), who: rowsOf(outputNodes, hiddenNodes), inputs: numbers(inputNodes, 0, 1) }),
+  );
+
+describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", () => {
+  it("layerInputs: X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62] (book 1.9)", () => {
+    const x = layerInputs(W_INPUT_HIDDEN, INPUTS);
+    expectMatrix(x, 3, 1, "layerInputs(W_input_hidden, inputs): one combined input per hidden node, a 3x1 column");
+    expectCloseMatrix(x, column(X_HIDDEN), "layerInputs(W_input_hidden, [0.9, 0.1, 0.8]): the first is 0.9*0.9 + 0.3*0.1 + 0.4*0.8 = 1.16 (book 1.9)");
+  });
+
+  it("layerOutputs: O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650] (book 1.9)", () => {
+    const o = layerOutputs(W_INPUT_HIDDEN, INPUTS);
+    expectMatrix(o, 3, 1, "layerOutputs(W_input_hidden, inputs)");
+    expectCloseMatrix(o, column(O_HIDDEN), "layerOutputs(W_input_hidden, [0.9, 0.1, 0.8]): sigmoid(1.16) = 0.761 (book 1.9)");
+  });
+
+  it("the hidden layer's outputs feed the output layer: X_output = [0.975, 0.888, 1.254], O_output = [0.726, 0.708, 0.778]", () => {
+    const hidden = layerOutputs(W_INPUT_HIDDEN, INPUTS);
+    expectCloseMatrix(layerInputs(W_HIDDEN_OUTPUT, hidden), column(X_OUTPUT), "layerInputs(W_hidden_output, O_hidden) (book 1.9)");
+    expectCloseMatrix(layerOutputs(W_HIDDEN_OUTPUT, hidden), column(O_OUTPUT), "layerOutputs(W_hidden_output, O_hidden) (book 1.9)");
+  });
+
+  it("forward returns all four steps of the book's example: hiddenInputs, hiddenOutputs, finalInputs, finalOutputs", () => {
+    const pass = forward(W_INPUT_HIDDEN, W_HIDDEN_OUTPUT, INPUTS);
+    if (typeof pass !== "object" || pass === null) fail(`forward(wih, who, inputs)\n  expected: an object { hiddenInputs, hiddenOutputs, finalInputs, finalOutputs }\n  got:      ${String(pass)}`);
+    expectCloseMatrix(pass.hiddenInputs, column(X_HIDDEN), "forward(...).hiddenInputs, X_hidden (book 1.9)");
+    expectCloseMatrix(pass.hiddenOutputs, column(O_HIDDEN), "forward(...).hiddenOutputs, O_hidden (book 1.9)");
+    expectCloseMatrix(pass.finalInputs, column(X_OUTPUT), "forward(...).finalInputs, X_output (book 1.9)");
+    expectCloseMatrix(pass.finalOutputs, column(O_OUTPUT), "forward(...).finalOutputs, O_output: the network's answer (book 1.9)");
+  });
+
+  it("forward leaves its weights and inputs as they were", () => {
+    const wih = Matrix.fromArray(W_INPUT_HIDDEN.toArray());
+    const who = Matrix.fromArray(W_HIDDEN_OUTPUT.toArray());
+    const inputs = Matrix.column([0.9, 0.1, 0.8]);
+    forward(wih, who, inputs);
+    expectCloseMatrix(wih, W_INPUT_HIDDEN.toArray(), "wih after forward(wih, who, inputs): forward must not change it", 0);
+    expectCloseMatrix(who, W_HIDDEN_OUTPUT.toArray(), "who after forward(wih, who, inputs): forward must not change it", 0);
+    expectCloseMatrix(inputs, column([0.9, 0.1, 0.8]), "inputs after forward(wih, who, inputs): forward must not change them", 0);
+  });
+
+  it("too few inputs for the weights: an error that names both shapes", () => {
+    expectThrowsMentioning(
+      () => layerInputs(W_INPUT_HIDDEN, Matrix.column([0.9, 0.1])),
+      ["3x3", "2x1"],
+      "layerInputs(a 3x3 weight matrix, a 2x1 column): three links into each node but only two inputs",
+    );
+    expectThrowsMentioning(
+      () => layerOutputs(W_INPUT_HIDDEN, Matrix.column([0.9, 0.1, 0.8, 0.5])),
+      ["3x3", "4x1"],
+      "layerOutputs(a 3x3 weight matrix, a 4x1 column)",
+    );
+  });
+
+  it("inputs given as a row instead of a column: an error that names both shapes", () => {
+    expectThrowsMentioning(
+      () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.1, 0.8]])),
+      ["3x3", "1x3"],
+      "layerInputs(a 3x3 weight matrix, a 1x3 row): inputs are a column, one row per input node (Matrix.column)",
+    );
+  });
+
+  it("forward with weight matrices that do not fit together: an error that names the shapes", () => {
+    // wih is 3x3, so there are 3 hidden nodes; this who expects 4 of them.
+    const who = Matrix.fromArray([
+      [0.1, 0.2, 0.3, 0.4],
+      [0.5, 0.6, 0.7, 0.8],
+    ]);
+    expectThrowsMentioning(() => forward(W_INPUT_HIDDEN, who, INPUTS), ["2x4", "3x1"], "forward(wih 3x3, who 2x4, inputs 3x1): who needs one column per hidden node (3), not 4");
+  });
+
+  it("layerInputs is every node's weighted sum of its inputs, for any small layer", () => {
+    fc.assert(
+      fc.property(smallNetwork, ({ wih, inputs }) => {
+        expectCloseMatrix(layerInputs(Matrix.fromArray(wih), Matrix.column(inputs)), column(weightedSums(wih, inputs)), `layerInputs(${JSON.stringify(wih)}, [${inputs}])`, 1e-9);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("layerOutputs is sigmoid(layerInputs), entry by entry, for any small layer", () => {
+    fc.assert(
+      fc.property(smallNetwork, ({ wih, inputs }) => {
+        const expected = weightedSums(wih, inputs).map(sigmoid);
+        expectCloseMatrix(layerOutputs(Matrix.fromArray(wih), Matrix.column(inputs)), column(expected), `layerOutputs(${JSON.stringify(wih)}, [${inputs}])`, 1e-9);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("forward, for any small network: the shapes follow the layers, every output is strictly between 0 and 1, and the steps chain", () => {
+    fc.assert(
+      fc.property(smallNetwork, ({ wih, who, inputs }) => {
+        const what = `forward(wih ${wih.length}x${inputs.length}, who ${who.length}x${wih.length}, inputs ${inputs.length}x1)`;
+        const pass = forward(Matrix.fromArray(wih), Matrix.fromArray(who), Matrix.column(inputs));
+        const hiddenInputs = expectMatrix(pass.hiddenInputs, wih.length, 1, `${what}.hiddenInputs: one per hidden node`).map((r) => r[0]);
+        const hiddenOutputs = expectMatrix(pass.hiddenOutputs, wih.length, 1, `${what}.hiddenOutputs: one per hidden node`).map((r) => r[0]);
+        const finalInputs = expectMatrix(pass.finalInputs, who.length, 1, `${what}.finalInputs: one per output node`).map((r) => r[0]);
+        const finalOutputs = expectMatrix(pass.finalOutputs, who.length, 1, `${what}.finalOutputs: one per output node`).map((r) => r[0]);
+        for (const [name, values] of [["hiddenOutputs", hiddenOutputs], ["finalOutputs", finalOutputs]] as const) {
+          values.forEach((o, i) => {
+            if (!(o > 0 && o < 1)) fail(`${what}.${name}, item [${i}]\n  expected: a sigmoid output, strictly between 0 and 1\n  got:      ${o}`);
+          });
+        }
+        expectCloseMatrix(pass.hiddenInputs, column(weightedSums(wih, inputs)), `${what}.hiddenInputs = wih . inputs`, 1e-9);
+        expectCloseMatrix(pass.hiddenOutputs, column(hiddenInputs.map(sigmoid)), `${what}.hiddenOutputs = sigmoid(hiddenInputs)`, 1e-9);
+        expectCloseMatrix(pass.finalInputs, column(weightedSums(who, hiddenOutputs)), `${what}.finalInputs = who . hiddenOutputs`, 1e-9);
+        expectCloseMatrix(pass.finalOutputs, column(finalInputs.map(sigmoid)), `${what}.finalOutputs = sigmoid(finalInputs)`, 1e-9);
+      }),
+      propertyOptions(),
+    );
+  });
+});
