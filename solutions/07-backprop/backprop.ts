@@ -22,8 +22,9 @@ export function hiddenErrorsBySplit(who: Matrix, outputErrors: Matrix): Matrix {
     throw new Error(`hiddenErrorsBySplit: who is ${who.shape}, so outputErrors must be ${who.rows}x1, got ${outputErrors.shape}`);
   }
   const hidden = new Matrix(who.cols, 1);
+  const rows = who.toArray();
   for (let k = 0; k < who.rows; k++) {
-    const shares = splitError(outputErrors.get(k, 0), who.toArray()[k]);
+    const shares = splitError(outputErrors.get(k, 0), rows[k]);
     shares.forEach((share, j) => (hidden.data[j] += share));
   }
   return hidden;
