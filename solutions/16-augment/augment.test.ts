@@ -1,0 +1,83 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { expectClose, expectCloseNumbers, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { NeuralNetwork } from "../10-network/network";
+import { loadMnist, type Digit } from "../11-idx/idx";
+import { performance, scorecard, trainEpoch } from "../12-mnist-small/mnist-small";
+import { rotate } from "../15-rotate/rotate";
+import { augment, trainEpochAugmented } from "./augment";
+
+const anyImage = fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 784, maxLength: 784 });
+
+function threeImages(image: ArrayLike<number>, what: string): number[][] {
+  const got = augment(image);
+  if (!Array.isArray(got) || got.length !== 3) fail(`${what}\n  expected: an array of 3 images [original, turned +10, turned -10]\n  got:      ${Array.isArray(got) ? `an array of ${got.length}` : String(got)}`);
+  return got.map((one, i) => expectNumbers(one, 784, `${what}[${i}]`));
+}
+
+/** A pretend network that only records what it is trained on. */
+function recordingNetwork() {
+  const trained: { inputs: number[]; targets: number[] }[] = [];
+  return { trained, train: (inputs: ArrayLike<number>, targets: ArrayLike<number>) => void trained.push({ inputs: Array.from(inputs), targets: Array.from(targets) }) };
+}
+
+describe("16 augment: train on each digit and on two rotated copies (book 3.3)", () => {
+  it("augment gives the image itself, then turned +10 degrees, then turned -10 degrees", () => {
+    fc.assert(
+      fc.property(anyImage, (image) => {
+        const [original, plus, minus] = threeImages(image, "augment(image)");
+        expectCloseNumbers(original, image, "augment(image)[0]: the original, unchanged", 0);
+        expectCloseNumbers(plus, rotate(image, 10), "augment(image)[1]: rotate(image, 10)", 1e-12);
+        expectCloseNumbers(minus, rotate(image, -10), "augment(image)[2]: rotate(image, -10)", 1e-12);
+      }),
+      propertyOptions(20),
+    );
+  });
+
+  it("on a real digit the copies match the book's scipy rotation", () => {
+    const [seven] = loadMnist("test", 1);
+    const image = Array.from(seven.pixels, (p) => (p / 255) * 0.99 + 0.01);
+    const [, plus, minus] = threeImages(image, "augment(MNIST test digit 0, a 7)");
+    expectClose(plus[7 * 28 + 10], 0.06614, "augment(the 7)[1] at row 7, column 10; scipy.ndimage.rotate(+10) gives 0.06614", 1e-5);
+    expectClose(minus[7 * 28 + 10], 0.879448, "augment(the 7)[2] at row 7, column 10; scipy.ndimage.rotate(-10) gives 0.879448", 1e-5);
+  });
+
+  it("augment refuses an image that is not 784 numbers", () => {
+    expectThrowsMentioning(() => augment(new Array(100).fill(0.5)), ["784", "100"], "augment(an image of 100 numbers)");
+  });
+
+  it("trainEpochAugmented trains three times per digit, in file order, on scaled inputs with the digit's targets", () => {
+    const digits: Digit[] = loadMnist("test", 2); // a 7, then a 2
+    const net = recordingNetwork();
+    trainEpochAugmented(net, digits);
+    if (net.trained.length !== 6) fail(`trainEpochAugmented on 2 digits\n  expected: net.train called 6 times (3 per digit)\n  got:      ${net.trained.length} times`);
+    digits.forEach((digit, d) => {
+      const scaled = Array.from(digit.pixels, (p) => (p / 255) * 0.99 + 0.01);
+      const targets = Array.from({ length: 10 }, (_, i) => (i === digit.label ? 0.99 : 0.01));
+      const expected = [scaled, rotate(scaled, 10), rotate(scaled, -10)];
+      ["as it is", "turned +10", "turned -10"].forEach((how, k) => {
+        const call = net.trained[d * 3 + k];
+        expectCloseNumbers(call.inputs, expected[k], `train call ${d * 3 + k + 1}: digit ${d + 1} (a ${digit.label}) ${how}`, 1e-9);
+        expectCloseNumbers(call.targets, targets, `train call ${d * 3 + k + 1}: the targets for label ${digit.label}`, 1e-12);
+      });
+    });
+  });
+
+  it("on the first 500 training digits, one epoch with rotations scores no worse than one epoch without", () => {
+    // 784-30-10, learning rate 0.1, seed 1, scored on the first 1,000 test digits. The reference
+    // scores 0.619 without and 0.680 with rotations; seeds 1 to 5 gain 0.06 to 0.14. (At learning
+    // rate 0.3 the three near-copies in a row overshoot and the gain vanishes; the book lowers
+    // the rate to 0.01 for its rotation runs.)
+    const train = loadMnist("train", 500);
+    const test = loadMnist("test", 1000);
+    const plain = new NeuralNetwork(784, 30, 10, 0.1, 1);
+    trainEpoch(plain, train);
+    const rotated = new NeuralNetwork(784, 30, 10, 0.1, 1);
+    trainEpochAugmented(rotated, train);
+    const without = performance(scorecard(plain, test));
+    const withRotations = performance(scorecard(rotated, test));
+    if (!(withRotations >= without)) {
+      fail(`performance on 1,000 test digits after one epoch over 500 training digits\n  expected: with rotations at least as good as without (${without})\n  got:      ${withRotations} with rotations`);
+    }
+  }, 60_000);
+});
