@@ -2,7 +2,7 @@
 // learner code hangs vitest itself (its cancel and close never return), so the only reliable
 // stop is to kill the child's whole process group. Results stream back over IPC as each test
 // ends, so even a killed run reports what finished and which test was still running.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
@@ -18,6 +18,8 @@ export interface TestErrorInfo {
   diff?: string;
   stack?: string;
   frame?: string;
+  /** The error this one wraps: fast-check puts the learner's own error here. */
+  cause?: TestErrorInfo;
 }
 
 export interface TestOutcome {
@@ -68,15 +70,22 @@ export interface RunOptions {
   testNamePattern?: string;
   /** Called as each test ends, e.g. for a live progress line. */
   onTest?: (test: TestOutcome) => void;
+  /** Called as a test file is queued, imported ("collected") and done: for a time limit per file. */
+  onModule?: (event: ModuleEvent) => void;
+  /** Aborting stops the run as the watchdog does (status "timeout"): a caller's own time limit. */
+  signal?: AbortSignal;
 }
 
-const childScript = path.join(runnerDir, "vitest-child.mjs");
+export interface ModuleEvent {
+  event: "queued" | "collected" | "end";
+  file: string;
+}
 
-export function runTests(options: RunOptions): Promise<RunResult> {
-  const root = path.resolve(options.root ?? courseRoot);
-  const config = options.config ?? path.join(runnerDir, "vitest.exercises.config.ts");
-  const started = Date.now();
-  const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
+export const childScript = path.join(runnerDir, "vitest-child.mjs");
+export const exercisesConfig = path.join(runnerDir, "vitest.exercises.config.ts");
+
+/** The environment of a vitest child: which tree runs, the redirect, and no leaked vitest state. */
+export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redirect" | "env">): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NN_KATA_ROOT: root,
@@ -86,6 +95,24 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   };
   // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.
   for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "TEST") delete env[key];
+  return env;
+}
+
+/** SIGKILL a detached child and everything it started (vitest's workers). */
+export function killProcessGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+export function runTests(options: RunOptions): Promise<RunResult> {
+  const root = path.resolve(options.root ?? courseRoot);
+  const config = options.config ?? exercisesConfig;
+  const started = Date.now();
+  const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
+  const env = childEnv(root, options);
 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), childScript, args], {
@@ -94,42 +121,29 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group, so the watchdog can kill vitest's workers too
     });
-    const running = new Map<string, { file: string; fullName: string }>();
-    const ended: TestOutcome[] = [];
-    const logs: string[] = [];
-    let stderr = "";
-    let final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
-    let fatal: TestErrorInfo | undefined;
+    const collector = new RunCollector(options.onTest);
     let timedOut = false;
 
-    child.stdout!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => {
-      if (stderr.length < 100_000) stderr += chunk.toString();
-    });
+    child.stdout!.on("data", (chunk: Buffer) => collector.logs.push(chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => collector.addStderr(chunk));
     child.on("message", (message: any) => {
-      if (message.type === "test-start") running.set(`${message.file}\0${message.fullName}`, { file: message.file, fullName: message.fullName });
-      else if (message.type === "test-end") {
-        running.delete(`${message.test.file}\0${message.test.fullName}`);
-        ended.push(message.test);
-        options.onTest?.(message.test);
-      } else if (message.type === "log") logs.push(message.content);
-      else if (message.type === "run-end") final = { files: message.files, unhandledErrors: message.unhandledErrors };
-      else if (message.type === "fatal") fatal = message.error;
+      collector.handle(message);
+      if (message.type === "module") options.onModule?.({ event: message.event, file: message.file });
     });
 
-    const killGroup = () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    };
+    const killGroup = () => killProcessGroup(child);
     const timer = options.timeoutMs
       ? setTimeout(() => {
           timedOut = true;
           killGroup();
         }, options.timeoutMs)
       : undefined;
+    const onAbort = () => {
+      timedOut = true;
+      killGroup();
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
     // If this process is interrupted, do not leave a hung vitest behind.
     const onExit = () => killGroup();
     process.once("exit", onExit);
@@ -137,23 +151,57 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     child.on("close", (exitCode, signal) => {
       if (timer) clearTimeout(timer);
       process.removeListener("exit", onExit);
+      options.signal?.removeEventListener("abort", onAbort);
       // Workers of a finished run may linger on open handles; the group is ours to clean up.
       if (!timedOut) killGroup();
-      const files = final?.files ?? groupByFile(ended);
-      const unhandledErrors = [...(final?.unhandledErrors ?? []), ...(fatal ? [fatal] : [])];
-      resolve({
-        status: timedOut ? "timeout" : final && !fatal ? "finished" : "crashed",
-        files,
-        unhandledErrors,
-        running: [...running.values()],
-        logs,
-        stderr,
-        exitCode,
-        signal,
-        durationMs: Date.now() - started,
-      });
+      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
     });
   });
+}
+
+/**
+ * Turns the child's IPC messages (see vitest-child.mjs) into a RunResult. Shared by runTests (one
+ * child per run) and session.ts (one long-lived child, one collector per run).
+ */
+export class RunCollector {
+  readonly running = new Map<string, { file: string; fullName: string }>();
+  readonly ended: TestOutcome[] = [];
+  readonly logs: string[] = [];
+  stderr = "";
+  final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
+  fatal: TestErrorInfo | undefined;
+
+  constructor(private readonly onTest?: (test: TestOutcome) => void) {}
+
+  handle(message: any): void {
+    if (message.type === "test-start") this.running.set(`${message.file}\0${message.fullName}`, { file: message.file, fullName: message.fullName });
+    else if (message.type === "test-end") {
+      this.running.delete(`${message.test.file}\0${message.test.fullName}`);
+      this.ended.push(message.test);
+      this.onTest?.(message.test);
+    } else if (message.type === "log") this.logs.push(message.content);
+    else if (message.type === "run-end") this.final = { files: message.files, unhandledErrors: message.unhandledErrors };
+    else if (message.type === "fatal") this.fatal = message.error;
+  }
+
+  addStderr(chunk: Buffer | string): void {
+    if (this.stderr.length < 100_000) this.stderr += chunk.toString();
+  }
+
+  /** The run as it stands; `status` is forced to "timeout" by a watchdog, otherwise derived. */
+  result(status: "timeout" | undefined, exitCode: number | null, signal: NodeJS.Signals | null, durationMs: number): RunResult {
+    return {
+      status: status ?? (this.final && !this.fatal ? "finished" : "crashed"),
+      files: this.final?.files ?? groupByFile(this.ended),
+      unhandledErrors: [...(this.final?.unhandledErrors ?? []), ...(this.fatal ? [this.fatal] : [])],
+      running: [...this.running.values()],
+      logs: this.logs,
+      stderr: this.stderr,
+      exitCode,
+      signal,
+      durationMs,
+    };
+  }
 }
 
 function groupByFile(tests: TestOutcome[]): FileOutcome[] {

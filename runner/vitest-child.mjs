@@ -1,8 +1,10 @@
 // Runs inside the child process that driver.ts starts: one vitest run, results streamed to the
 // parent over IPC as they happen, so a hang still leaves the parent knowing what finished.
+// With `serve: true` (session.ts) it stays alive instead: vitest starts once and runs whatever
+// test files the parent asks for, so a re-run after a save costs a fraction of a fresh start.
 // Plain JavaScript so the child starts without a TypeScript loader.
 import path from "node:path";
-import { startVitest } from "vitest/node";
+import { createVitest, startVitest } from "vitest/node";
 
 const args = JSON.parse(process.argv[2]);
 const pending = [];
@@ -12,7 +14,7 @@ const send = (message) => {
 };
 const rel = (file) => path.relative(args.root, file).split(path.sep).join("/");
 
-const serializeError = (error) => ({
+const serializeError = (error, depth = 0) => ({
   message: String(error?.message ?? error),
   name: error?.name,
   expected: error?.expected,
@@ -20,6 +22,8 @@ const serializeError = (error) => ({
   diff: error?.diff,
   stack: error?.stack,
   frame: error?.frame,
+  // fast-check keeps the learner's own error (the one a property hit) as the cause.
+  ...(error?.cause && depth < 2 ? { cause: serializeError(error.cause, depth + 1) } : {}),
 });
 
 const serializeTest = (test) => {
@@ -29,7 +33,7 @@ const serializeTest = (test) => {
     name: test.name,
     fullName: test.fullName,
     state: result.state,
-    errors: (result.errors ?? []).map(serializeError),
+    errors: (result.errors ?? []).map((error) => serializeError(error)),
     durationMs: test.diagnostic()?.duration ?? 0,
   };
 };
@@ -44,6 +48,16 @@ const collector = {
   onUserConsoleLog(log) {
     send({ type: "log", content: log.content, stream: log.type });
   },
+  // A test file's progress (queued, imported, done), for a caller's time limit per file (grading/).
+  onTestModuleQueued(module) {
+    send({ type: "module", event: "queued", file: rel(module.moduleId) });
+  },
+  onTestModuleCollected(module) {
+    send({ type: "module", event: "collected", file: rel(module.moduleId) });
+  },
+  onTestModuleEnd(module) {
+    send({ type: "module", event: "end", file: rel(module.moduleId) });
+  },
   onTestRunEnd(modules, unhandledErrors, reason) {
     send({
       type: "run-end",
@@ -51,26 +65,79 @@ const collector = {
       files: modules.map((module) => ({
         file: rel(module.moduleId),
         state: module.state(),
-        errors: module.errors().map(serializeError),
+        errors: module.errors().map((error) => serializeError(error)),
         tests: [...module.children.allTests()].map(serializeTest),
       })),
-      unhandledErrors: unhandledErrors.map(serializeError),
+      unhandledErrors: unhandledErrors.map((error) => serializeError(error)),
     });
   },
 };
 
-try {
-  const vitest = await startVitest("test", args.files, {
-    config: args.config,
-    root: args.root,
-    watch: false,
-    reporters: [collector],
-    ...(args.testNamePattern ? { testNamePattern: args.testNamePattern } : {}),
-  });
-  await vitest?.close();
-} catch (error) {
-  send({ type: "fatal", error: serializeError(error) });
+if (args.serve) await serve();
+else await runOnce();
+
+async function runOnce() {
+  try {
+    const vitest = await startVitest("test", args.files, {
+      config: args.config,
+      root: args.root,
+      watch: false,
+      reporters: [collector],
+      ...(args.testNamePattern ? { testNamePattern: args.testNamePattern } : {}),
+    });
+    await vitest?.close();
+  } catch (error) {
+    send({ type: "fatal", error: serializeError(error) });
+  }
+  // Let IPC flush, then leave even if learner code left timers or handles open.
+  await Promise.all(pending);
+  process.exit(0);
 }
-// Let IPC flush, then leave even if learner code left timers or handles open.
-await Promise.all(pending);
-process.exit(0);
+
+// One message in, one run out: {type: "run", id, files, invalidate} -> test-start/test-end/log
+// messages, a run-end, then {type: "run-done", id}. Files that changed on disk must be listed in
+// `invalidate`, because vitest's transform cache does not look at the disk again by itself.
+async function serve() {
+  let vitest;
+  try {
+    vitest = await createVitest("test", {
+      config: args.config,
+      root: args.root,
+      watch: false,
+      reporters: [collector],
+      ...(args.pool ? { pool: args.pool } : {}),
+    });
+  } catch (error) {
+    send({ type: "fatal", error: serializeError(error) });
+    await Promise.all(pending);
+    process.exit(0);
+  }
+  const queue = [];
+  let busy = false;
+  const next = async () => {
+    if (busy || queue.length === 0) return;
+    busy = true;
+    const message = queue.shift();
+    try {
+      for (const file of message.invalidate ?? []) vitest.invalidateFile(path.resolve(args.root, file));
+      const project = vitest.getRootProject();
+      const specs = message.files.map((file) => project.createSpecification(path.resolve(args.root, file)));
+      await vitest.runTestSpecifications(specs);
+    } catch (error) {
+      send({ type: "fatal", error: serializeError(error) });
+    }
+    send({ type: "run-done", id: message.id });
+    await Promise.all(pending.splice(0));
+    busy = false;
+    void next();
+  };
+  process.on("message", (message) => {
+    if (message?.type === "run") {
+      queue.push(message);
+      void next();
+    }
+  });
+  // The parent went away (quit, Ctrl-C, crash): nothing is left to report to.
+  process.on("disconnect", () => process.exit(0));
+  send({ type: "ready" });
+}

@@ -1,0 +1,66 @@
+// The learner's runner: `npm run next | watch | hint | list | verify | reset | solution | ui`.
+// A thin layer over vitest (driven in a child process, see session.ts): it decides which exercise
+// the learner is on, runs its tests and says what failed and the one next step.
+import { chooseLang, parseArgs } from "./args";
+import { Course } from "./course";
+import { catalogue } from "./i18n";
+import { makeTerm } from "./term";
+import type { Cli } from "./commands/common";
+
+const commands: Record<string, () => Promise<{ default?: unknown } & Record<string, unknown>>> = {
+  next: () => import("./commands/next"),
+  watch: () => import("./commands/watch"),
+  hint: () => import("./commands/hint"),
+  list: () => import("./commands/list"),
+  verify: () => import("./commands/verify"),
+  reset: () => import("./commands/reset"),
+  solution: () => import("./commands/solution"),
+  ui: () => import("./commands/ui"),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const term = makeTerm();
+  const lang = chooseLang(args.lang);
+  const m = catalogue[lang];
+  const print = (text = "") => process.stdout.write(text + "\n");
+  if (args.lang && !/^(en|zh)/i.test(args.lang)) print(term.yellow(m.badLang(args.lang)));
+  if (args.help || !args.command) {
+    print(m.usage);
+    return args.help ? 0 : 2;
+  }
+  const load = commands[args.command];
+  if (!load) {
+    print(term.red(m.unknownCommand(args.command)));
+    print(m.usage);
+    return 2;
+  }
+  if (args.unknown.length > 0) print(term.dim(args.unknown.map(m.unknownOption).join(" ")));
+  let course: Course;
+  try {
+    course = new Course({ timeoutMs: args.timeoutSeconds && args.timeoutSeconds > 0 ? args.timeoutSeconds * 1000 : undefined });
+  } catch (error) {
+    print(term.red((error as Error).message));
+    return 2;
+  }
+  const cli: Cli = { args, lang, m, term, course, print };
+  const module = await load();
+  const run = module[args.command] as (cli: Cli) => Promise<number>;
+  try {
+    return await run(cli);
+  } finally {
+    course.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // Nothing of the runner is meant to outlive the command (watch and ui return when they end).
+    setImmediate(() => process.exit(code));
+  },
+  (error) => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,47 @@
+// npm run list: every exercise with its status, book section and the progress bar. Exercises
+// whose remembered result no longer matches their files are run first (all in one vitest run).
+import type { Course, Outcome } from "../course";
+import type { Exercise } from "../manifest";
+import { exerciseLabel } from "../report";
+import { displayWidth, padCells as pad, progressBar } from "../term";
+import { nextStepLine, type Cli } from "./common";
+
+export async function list(cli: Cli): Promise<number> {
+  const outcomes = await cli.course.checkUnknown();
+  cli.print(listText(cli, outcomes));
+  cli.print();
+  cli.print(nextStepLine(cli, cli.m.stepList));
+  return 0;
+}
+
+/**
+ * The table and the progress bar; `outcomes` holds what just ran (the rest is known done or
+ * unknown). The current exercise is the first that does not pass, unless watch mode says otherwise.
+ */
+export function listText(cli: Cli, outcomes: Map<string, Outcome>, current = firstNotDone(cli.course, outcomes)): string {
+  const { course, m, term } = cli;
+  const width = Math.max(m.columnExercise.length, ...course.exercises.map((ex) => displayWidth(m.title(ex)))) + 2;
+  const rows = [term.dim(`${pad(m.columnNumber, 4)}${pad(m.columnExercise, width)}${pad(m.columnBook, 14)}${m.columnStatus}`)];
+  for (const ex of course.exercises) {
+    const status = statusOf(cli, ex, outcomes.get(ex.dir), ex === current);
+    rows.push(`${pad(exerciseLabel(ex), 4)}${pad(m.title(ex), width)}${pad(ex.section, 14)}${status}`);
+  }
+  const done = course.exercises.filter((ex) => course.knownDone(ex)).length;
+  rows.push("", progressBar(done, course.exercises.length));
+  return rows.join("\n");
+}
+
+function firstNotDone(course: Course, outcomes: Map<string, Outcome>): Exercise | undefined {
+  return course.exercises.find((ex) => !course.knownDone(ex) && outcomes.get(ex.dir)?.kind !== "passed");
+}
+
+function statusOf(cli: Cli, ex: Exercise, outcome: Outcome | undefined, current: boolean): string {
+  const { m, term } = cli;
+  if (cli.course.knownDone(ex)) return term.green(`✓ ${m.statusDone}`);
+  const absent = outcome ? undefined : cli.course.absent(ex);
+  const kind = outcome?.kind ?? (absent!.missing.length > 0 ? "missing" : absent!.notReady.length > 0 ? "not-ready" : undefined);
+  const detail = kind === "not-ready" ? m.statusNotReady : kind === "missing" ? m.statusMissing : kind === "timeout" ? m.statusTimeout : "";
+  if (current) return term.yellow(`→ ${m.statusCurrent}`) + (detail ? term.dim(` (${detail})`) : "");
+  if (detail) return term.dim(`  ${detail}`);
+  return term.dim(`  ${m.statusNotStarted}`);
+}
