@@ -3,7 +3,7 @@
 //   dE/dw_jk = -e_k * sigmoid(x_k) * (1 - sigmoid(x_k)) * o_j
 // where x_k is node k's combined input and o_j is node j's output.
 import { Matrix, dot, multiply, scale, transpose, map, subtract } from "../05-matrix/matrix";
-import { sigmoid } from "../04-activation/activation";
+import { sigmoid, sigmoidSlope } from "../04-activation/activation";
 import { forward } from "../06-forward/forward";
 import { hiddenErrors } from "../07-backprop/backprop";
 
@@ -33,8 +33,11 @@ export interface Gradients {
 }
 
 /**
- * dE/dW for every weight of both layers, for E = 1/2 * sum((t - o)^2). Going downhill means
- * adding -learningRate * gradient: exactly the weightDeltas above.
+ * The exact slopes dE/dW of every weight of both layers, for E = 1/2 * sum((t - o)^2).
+ * Walking downhill means adding -learningRate * gradient to the weights.
+ *   who: minus weightDeltas(outputErrors, finalOutputs, hiddenOutputs, 1)
+ *   wih: the same for the hidden layer, whose error is who^T . (E * O * (1 - O)): each output
+ *        error times its node's sigmoid slope, shared back along the links.
  */
 export function gradients(wih: Matrix, who: Matrix, inputs: Matrix, targets: Matrix): Gradients {
   throw new Error("not implemented yet: gradients in exercises/08-gradient/gradient.ts");

@@ -3,7 +3,7 @@
 //   dE/dw_jk = -e_k * sigmoid(x_k) * (1 - sigmoid(x_k)) * o_j
 // where x_k is node k's combined input and o_j is node j's output.
 import { Matrix, dot, multiply, scale, transpose, map, subtract } from "../05-matrix/matrix";
-import { sigmoid } from "../04-activation/activation";
+import { sigmoid, sigmoidSlope } from "../04-activation/activation";
 import { forward } from "../06-forward/forward";
 import { hiddenErrors } from "../07-backprop/backprop";
 
@@ -30,7 +30,7 @@ export function updateWeight(weight: number, slope: number, learningRate: number
  */
 export function weightDeltas(errors: Matrix, outputs: Matrix, prevOutputs: Matrix, learningRate: number): Matrix {
   // BEGIN SOLUTION
-  const slopes = multiply(errors, map(outputs, (o) => o * (1 - o)));
+  const slopes = multiply(errors, map(outputs, sigmoidSlope));
   return scale(dot(slopes, transpose(prevOutputs)), learningRate);
   // END SOLUTION
 }
@@ -41,14 +41,19 @@ export interface Gradients {
 }
 
 /**
- * dE/dW for every weight of both layers, for E = 1/2 * sum((t - o)^2). Going downhill means
- * adding -learningRate * gradient: exactly the weightDeltas above.
+ * The exact slopes dE/dW of every weight of both layers, for E = 1/2 * sum((t - o)^2).
+ * Walking downhill means adding -learningRate * gradient to the weights.
+ *   who: minus weightDeltas(outputErrors, finalOutputs, hiddenOutputs, 1)
+ *   wih: the same for the hidden layer, whose error is who^T . (E * O * (1 - O)): each output
+ *        error times its node's sigmoid slope, shared back along the links.
  */
 export function gradients(wih: Matrix, who: Matrix, inputs: Matrix, targets: Matrix): Gradients {
   // BEGIN SOLUTION
   const pass = forward(wih, who, inputs);
   const outputErrors = subtract(targets, pass.finalOutputs);
-  const errorsOfHidden = hiddenErrors(who, outputErrors);
+  // The exact slope sends back each output error times its node's sigmoid slope, e * o * (1 - o).
+  // The book (1.13) sends back the plain error e, a simpler rule that exercise 10 keeps.
+  const errorsOfHidden = hiddenErrors(who, multiply(outputErrors, map(pass.finalOutputs, sigmoidSlope)));
   return {
     who: scale(weightDeltas(outputErrors, pass.finalOutputs, pass.hiddenOutputs, 1), -1),
     wih: scale(weightDeltas(errorsOfHidden, pass.hiddenOutputs, inputs, 1), -1),
