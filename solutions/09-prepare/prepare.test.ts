@@ -1,0 +1,158 @@
+import { describe, it } from "vitest";
+import fc from "fast-check";
+import { expectClose, expectCloseNumbers, expectMatrix, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { Matrix } from "../05-matrix/matrix";
+import { createRng, initWeights, makeTargets, randomNormal, scaleInput, scaleInputs } from "./prepare";
+
+const DRAWS = 10_000;
+
+/**
+ * The values must look like draws from normal(mean, std). With N = 10,000 draws a correct
+ * generator's sample mean is off by about std / sqrt(N) = 0.01 std and its sample standard
+ * deviation by about std / sqrt(2N) = 0.007 std; the share of draws within one standard
+ * deviation of the mean (68.27% for a bell curve) by sqrt(0.68 * 0.32 / N) = 0.47 points, within
+ * two (95.45%) by 0.21 points. Each check allows five of those typical errors, so a correct
+ * generator fails one by bad luck less than once in a million seeds, while a uniform spread with
+ * the same standard deviation (57.7% within one) or a doubled or halved std fails at once.
+ */
+function expectNormal(values: number[], mean: number, std: number, what: string): void {
+  const n = values.length;
+  const sampleMean = values.reduce((a, b) => a + b, 0) / n;
+  const sampleStd = Math.sqrt(values.reduce((a, v) => a + (v - sampleMean) ** 2, 0) / (n - 1));
+  const share = (k: number) => values.filter((v) => Math.abs(v - mean) < k * std).length / n;
+  expectClose(sampleMean, mean, `${what}: the mean of ${n} draws`, (5 * std) / Math.sqrt(n));
+  expectClose(sampleStd, std, `${what}: the standard deviation of ${n} draws`, (5 * std) / Math.sqrt(2 * n));
+  expectClose(share(1), 0.6827, `${what}: the share of draws within one standard deviation of the mean, as for a bell curve`, 5 * Math.sqrt((0.6827 * 0.3173) / n));
+  expectClose(share(2), 0.9545, `${what}: the share of draws within two standard deviations of the mean, as for a bell curve`, 5 * Math.sqrt((0.9545 * 0.0455) / n));
+}
+
+function draws(seed: number, count: number, mean: number, std: number): number[] {
+  const rng = createRng(seed);
+  return Array.from({ length: count }, (_, i) => expectNumber(randomNormal(rng, mean, std), `randomNormal(createRng(${seed}), ${mean}, ${std}), draw ${i + 1}`));
+}
+
+/** createRng(seed), except that every `every`-th number is exactly 0 (which a real generator can return). */
+function rngWithZeros(seed: number, every: number): () => number {
+  const rng = createRng(seed);
+  let calls = 0;
+  return () => (calls++ % every === 0 ? 0 : rng());
+}
+
+const weightsOf = (got: unknown, rows: number, cols: number, what: string) => expectMatrix(got, rows, cols, what).flat();
+
+describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
+  it("scaleInput: pixel 0 becomes 0.01 (never 0), 255 becomes 1.00", () => {
+    expectClose(scaleInput(0), 0.01, "scaleInput(0): a zero input would stop its weights from learning (book 1.16)", 1e-12);
+    expectClose(scaleInput(255), 1.0, "scaleInput(255) = 255 / 255 * 0.99 + 0.01", 1e-12);
+    expectClose(scaleInput(51), 0.208, "scaleInput(51) = 51 / 255 * 0.99 + 0.01 = 0.2 * 0.99 + 0.01", 1e-12);
+  });
+
+  it("scaleInput, for every pixel value 0..255: pixel / 255 * 0.99 + 0.01, within [0.01, 1.00], and a brighter pixel gives a bigger input", () => {
+    let previous = -Infinity;
+    for (let pixel = 0; pixel <= 255; pixel++) {
+      const x = expectNumber(scaleInput(pixel), `scaleInput(${pixel})`);
+      expectClose(x, (pixel / 255) * 0.99 + 0.01, `scaleInput(${pixel})`, 1e-12);
+      if (x < 0.01 - 1e-12 || x > 1 + 1e-12) fail(`scaleInput(${pixel})\n  expected: a number from 0.01 to 1.00\n  got:      ${x}`);
+      if (!(x > previous)) fail(`scaleInput(${pixel}) = ${x} is not bigger than scaleInput(${pixel - 1}) = ${previous}`);
+      previous = x;
+    }
+  });
+
+  it("scaleInputs scales every pixel of an image, from a plain array or a Uint8Array, and leaves the pixels as they were", () => {
+    const pixels = Uint8Array.from([0, 255, 51, 102]);
+    expectCloseNumbers(scaleInputs(pixels), [0.01, 1.0, 0.208, 0.406], "scaleInputs(Uint8Array [0, 255, 51, 102])", 1e-12);
+    expectCloseNumbers(Array.from(pixels), [0, 255, 51, 102], "the pixels after scaleInputs: they must not change", 0);
+    const got = scaleInputs([0, 255]);
+    if (!Array.isArray(got)) fail(`scaleInputs([0, 255])\n  expected: a plain array (number[])\n  got:      ${String(got)}`);
+    expectCloseNumbers(got, [0.01, 1.0], "scaleInputs([0, 255])", 1e-12);
+  });
+
+  it("scaleInputs, for any image: one input per pixel, each scaleInput of its pixel", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (pixels) => {
+        const expected = pixels.map((p) => (p / 255) * 0.99 + 0.01);
+        expectCloseNumbers(scaleInputs(pixels), expected, `scaleInputs([${pixels}])`, 1e-12);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("makeTargets: 0.01 everywhere and 0.99 for the label, because a sigmoid never reaches 0 or 1 (book 1.16)", () => {
+    expectCloseNumbers(makeTargets(3), [0.01, 0.01, 0.01, 0.99, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], "makeTargets(3): ten output nodes, one per digit", 1e-12);
+    expectCloseNumbers(makeTargets(0), [0.99, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], "makeTargets(0)", 1e-12);
+    expectCloseNumbers(makeTargets(2, 3), [0.01, 0.01, 0.99], "makeTargets(2, outputNodes 3)", 1e-12);
+  });
+
+  it("makeTargets, for any number of output nodes and any label: the label's node gets 0.99, every other 0.01", () => {
+    const labelled = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 })));
+    fc.assert(
+      fc.property(labelled, ([n, label]) => {
+        const expected = Array.from({ length: n }, (_, i) => (i === label ? 0.99 : 0.01));
+        expectCloseNumbers(makeTargets(label, n), expected, `makeTargets(${label}, ${n})`, 1e-12);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("makeTargets with a label that has no output node: a clear error that names the label, never a silent wrong array", () => {
+    for (const label of [-1, 12, 2.5, Number.NaN]) {
+      expectThrowsMentioning(() => makeTargets(label), [String(label)], `makeTargets(${label}): a digit label is a whole number from 0 to 9`);
+    }
+    expectThrowsMentioning(() => makeTargets(7, 5), ["7"], "makeTargets(7, outputNodes 5): only labels 0 to 4 have a node");
+  });
+
+  it("randomNormal(rng, 0, 1): 10,000 draws look like a bell curve with mean 0 and standard deviation 1", () => {
+    expectNormal(draws(2016, DRAWS, 0, 1), 0, 1, "randomNormal(createRng(2016), 0, 1)");
+  });
+
+  it("randomNormal(rng, mean, std) shifts and stretches the curve: mean 5, standard deviation 0.2", () => {
+    expectNormal(draws(7, DRAWS, 5, 0.2), 5, 0.2, "randomNormal(createRng(7), 5, 0.2)");
+  });
+
+  it("randomNormal takes its randomness from the rng it is given: the same seed repeats the same numbers, another seed does not", () => {
+    const first = draws(42, 5, 0, 1);
+    expectCloseNumbers(draws(42, 5, 0, 1), first, "five draws from createRng(42), a second time: a seeded experiment must repeat exactly", 0);
+    const other = draws(43, 5, 0, 1);
+    if (other.every((x, i) => x === first[i])) fail(`randomNormal with createRng(42) and createRng(43) gave the same numbers [${first}]: use the rng you are given, not Math.random`);
+  });
+
+  it("randomNormal stays finite when the rng returns exactly 0 (log(0) is -Infinity)", () => {
+    const rng = rngWithZeros(5, 3);
+    for (let i = 0; i < 20; i++) expectNumber(randomNormal(rng, 0, 1), `randomNormal(an rng that returns 0 on every third call, 0, 1), draw ${i + 1}`);
+  });
+
+  it("initWeights(rows, cols, rng): a rows x cols Matrix, the shape of the links between two layers", () => {
+    const weights = initWeights(3, 4, createRng(1));
+    expectMatrix(weights, 3, 4, "initWeights(3, 4, rng): 3 nodes with 4 links into each");
+    if (!(weights instanceof Matrix)) fail("initWeights(3, 4, rng)\n  expected: a Matrix from exercise 05 (new Matrix(rows, cols))\n  got:      another kind of object");
+  });
+
+  it("initWeights: 10,000 weights look like normal(0, 1 / sqrt(incoming links)); incoming links are the columns", () => {
+    expectNormal(weightsOf(initWeights(100, 100, createRng(3)), 100, 100, "initWeights(100, 100)"), 0, 0.1, "initWeights(100, 100, createRng(3)): 100 links into each node, so std 1/sqrt(100) = 0.1");
+    expectNormal(weightsOf(initWeights(10, 1000, createRng(4)), 10, 1000, "initWeights(10, 1000)"), 0, 1 / Math.sqrt(1000), "initWeights(10, 1000, createRng(4)): 1000 links into each node, so std 1/sqrt(1000) = 0.032");
+    expectNormal(weightsOf(initWeights(1000, 10, createRng(5)), 1000, 10, "initWeights(1000, 10)"), 0, 1 / Math.sqrt(10), "initWeights(1000, 10, createRng(5)): only 10 links into each node, so std 1/sqrt(10) = 0.32");
+  });
+
+  it("initWeights never gives a weight of exactly 0 (a zero weight cannot learn), even when the rng returns 0 now and then", () => {
+    // With the usual Box-Muller formula an rng value of exactly 0 can make a weight exactly 0.
+    for (const every of [3, 5, 7]) {
+      const weights = weightsOf(initWeights(20, 20, rngWithZeros(every, every)), 20, 20, `initWeights(20, 20, an rng that returns 0 on every ${every}th call)`);
+      const zero = weights.indexOf(0);
+      if (zero >= 0) fail(`initWeights(20, 20, an rng that returns 0 on every ${every}th call)\n  expected: no weight exactly 0 (draw again when you get one)\n  got:      0 at entry ${zero}`);
+    }
+    const many = weightsOf(initWeights(100, 100, createRng(6)), 100, 100, "initWeights(100, 100)");
+    if (many.includes(0)) fail("initWeights(100, 100, createRng(6)) gave a weight of exactly 0");
+  });
+
+  it("initWeights is repeatable: the same seed gives the same weights, another seed others, and the rng moves on between calls", () => {
+    const a = weightsOf(initWeights(4, 3, createRng(42)), 4, 3, "initWeights(4, 3, createRng(42))");
+    expectNumbers(a, 12, "initWeights(4, 3, createRng(42))");
+    expectCloseNumbers(weightsOf(initWeights(4, 3, createRng(42)), 4, 3, "initWeights(4, 3, createRng(42))"), a, "initWeights(4, 3, createRng(42)) a second time: the same seed must give the same network", 0);
+    const b = weightsOf(initWeights(4, 3, createRng(43)), 4, 3, "initWeights(4, 3, createRng(43))");
+    if (b.every((w, i) => w === a[i])) fail("initWeights with createRng(42) and createRng(43) gave the same weights: draw them from the rng you are given");
+    const rng = createRng(42);
+    const first = weightsOf(initWeights(4, 3, rng), 4, 3, "initWeights(4, 3, rng), first call");
+    const second = weightsOf(initWeights(4, 3, rng), 4, 3, "initWeights(4, 3, rng), second call");
+    if (second.every((w, i) => w === first[i])) fail("two calls of initWeights(4, 3, rng) on the same rng gave the same weights: each call must draw new numbers from it");
+  });
+});
