@@ -1,0 +1,97 @@
+import { describe, it } from "vitest";
+import { fail } from "../_testkit/check";
+import { makeTargets, scaleInputs } from "../09-prepare/prepare";
+import { NeuralNetwork } from "../10-network/network";
+import { loadMnist } from "../11-idx/idx";
+import { predict } from "../12-mnist-small/mnist-small";
+import { accuracy, confusionMatrix } from "../13-evaluate/evaluate";
+import { formatConfusion, formatDuration, progressBar } from "../../data/report";
+import { settings, type GateSettings } from "./settings";
+
+const PASS = 0.95; // the book's result after one epoch with good settings (2.5.7)
+const STAR = 0.975; // the stretch mark: more epochs and rotated training images (3.2)
+// A slow network on generous settings can take a long time; the progress bar shows the time left.
+const GATE_TIMEOUT_MS = 3 * 60 * 60 * 1000;
+
+// Straight to the terminal, line by line, while the test runs (console.log would wait for the end).
+const say = (text = "") => process.stdout.write(text + "\n");
+
+function checkedSettings(): GateSettings {
+  const s = settings();
+  const problems: string[] = [];
+  if (typeof s !== "object" || s === null) fail(`settings() should return an object like { hiddenNodes: 200, learningRate: 0.1, epochs: 1, rotations: false, seed: 1 }, got ${String(s)}`);
+  if (!Number.isInteger(s.hiddenNodes) || s.hiddenNodes < 1 || s.hiddenNodes > 2000) problems.push(`hiddenNodes should be a whole number from 1 to 2000, got ${s.hiddenNodes}`);
+  if (!(s.learningRate > 0 && s.learningRate <= 1)) problems.push(`learningRate should be above 0 and at most 1 (the book tries 0.01 to 0.6), got ${s.learningRate}`);
+  if (!Number.isInteger(s.epochs) || s.epochs < 1 || s.epochs > 50) problems.push(`epochs should be a whole number from 1 to 50, got ${s.epochs}`);
+  if (typeof s.rotations !== "boolean") problems.push(`rotations should be true or false, got ${String(s.rotations)}`);
+  if (!Number.isInteger(s.seed)) problems.push(`seed should be a whole number, got ${s.seed}`);
+  if (problems.length > 0) fail(`exercises/19-gate/settings.ts:\n  ${problems.join("\n  ")}`);
+  return s;
+}
+
+describe("19 gate: the full MNIST (book 2.5.7 and 3.2)", () => {
+  it("your settings are sensible numbers", () => {
+    checkedSettings();
+  });
+
+  it(
+    `your network, trained on all 60,000 training images, gets at least ${PASS * 100}% of the 10,000 test images right (a star at ${STAR * 100}%)`,
+    async () => {
+      const s = checkedSettings();
+      const started = performance.now();
+      const train = loadMnist("train");
+      const test = loadMnist("test");
+      if (train.length !== 60_000 || test.length !== 10_000) fail(`loadMnist gave ${train.length} training and ${test.length} test digits, expected 60,000 and 10,000 (exercise 11)`);
+      // Rotations come from exercise 16, loaded only when you ask for them.
+      const augment = s.rotations ? (await import("../16-augment/augment")).augment : undefined;
+
+      say();
+      say(`The MNIST gate: a 784-${s.hiddenNodes}-10 network, learning rate ${s.learningRate}, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}` +
+        `${s.rotations ? ", with rotated copies (+10 and -10 degrees)" : ""}, seed ${s.seed}`);
+      const net = new NeuralNetwork(784, s.hiddenNodes, 10, s.learningRate, s.seed);
+      const perEpoch = train.length * (augment ? 3 : 1);
+      for (let epoch = 1; epoch <= s.epochs; epoch++) {
+        const bar = progressBar(`training, epoch ${epoch}/${s.epochs}`, perEpoch);
+        for (const digit of train) {
+          const targets = makeTargets(digit.label);
+          const inputs = scaleInputs(digit.pixels);
+          if (augment) {
+            for (const turned of augment(inputs)) net.train(turned, targets);
+            bar.tick(3);
+          } else {
+            net.train(inputs, targets);
+            bar.tick();
+          }
+        }
+        bar.done();
+      }
+
+      const bar = progressBar("testing", test.length);
+      const predicted = test.map((digit) => {
+        bar.tick();
+        return predict(net, digit.pixels);
+      });
+      bar.done();
+      const labels = test.map((digit) => digit.label);
+      const score = accuracy(predicted, labels);
+
+      say();
+      say(formatConfusion(confusionMatrix(predicted, labels)));
+      say();
+      say(`accuracy: ${(score * 100).toFixed(2)}% of the 10,000 test images (the gate is ${PASS * 100}%)`);
+      say(score >= STAR ? `*** a star: at least ${STAR * 100}%, beyond the book's own one-epoch network ***` : `stretch mark: ${STAR * 100}% (more epochs, a smaller learning rate, rotations: see the README)`);
+      say(`time: ${formatDuration((performance.now() - started) / 1000)}`);
+      say();
+
+      if (!(score >= PASS)) {
+        fail(
+          `accuracy on the full MNIST test set\n  expected: at least ${PASS}\n  got:      ${score}\n` +
+            (score < 0.5
+              ? "Far below: is the network learning at all? Exercises 10 and 12 check that it does."
+              : "Close: choose better settings in exercises/19-gate/settings.ts (exercise 14 shows how learning rate, hidden nodes and epochs change the score)."),
+        );
+      }
+    },
+    GATE_TIMEOUT_MS,
+  );
+});
