@@ -8,7 +8,7 @@ import { importClosure, fingerprint } from "./deps";
 import { allPassed, allTests, courseRoot, type RunResult, type TestOutcome } from "./driver";
 import { loadManifest, type Exercise } from "./manifest";
 import { TestSession } from "./session";
-import { loadState, updateState } from "./state";
+import { loadState, updateState, type StoredResult } from "./state";
 
 export type OutcomeKind = "passed" | "failed" | "load-error" | "timeout" | "crashed" | "missing" | "not-ready";
 
@@ -101,6 +101,11 @@ export class Course {
     return missing.length === 0 && notReady.length === 0 && stored.fingerprint === fingerprint(this.root, this.closure(ex));
   }
 
+  /** The last remembered result, whatever the files look like now. */
+  storedResult(ex: Exercise): StoredResult | undefined {
+    return loadState(this.root).results[ex.dir];
+  }
+
   doneCount(): number {
     return this.exercises.filter((ex) => this.knownDone(ex)).length;
   }
@@ -135,9 +140,18 @@ export class Course {
   }
 
   /**
-   * Every exercise that is not known to be done, run together in one vitest run (both cores, one
-   * start-up). If that run hangs or ends badly, each exercise runs again on its own, so one
-   * endless loop cannot hide the results of the others.
+   * True while one of the exercise's files still throws its own "not implemented yet": the tests
+   * that reach that function fail, so the exercise cannot be done yet, without running anything.
+   */
+  unwritten(ex: Exercise): boolean {
+    const todo = new RegExp(`not implemented yet: \\S+ in exercises/${ex.dir}/`);
+    return this.stubs(ex).some((rel) => this.exists(rel) && todo.test(fs.readFileSync(path.join(this.root, rel), "utf8")));
+  }
+
+  /**
+   * Every exercise that is not known to be done and could be (all files there, no stub left), run
+   * together in one vitest run (both cores, one start-up). If that run hangs or ends badly, each
+   * exercise runs again on its own, so one endless loop cannot hide the results of the others.
    */
   async checkUnknown(): Promise<Map<string, Outcome>> {
     const outcomes = new Map<string, Outcome>();
@@ -146,6 +160,7 @@ export class Course {
       if (this.knownDone(ex)) continue;
       const absent = this.absent(ex);
       if (absent.missing.length > 0 || absent.notReady.length > 0) outcomes.set(ex.dir, { ex, kind: absent.missing.length > 0 ? "missing" : "not-ready", ...absent, passed: 0, total: 0 });
+      else if (this.unwritten(ex)) outcomes.set(ex.dir, { ex, kind: "failed", missing: [], notReady: [], passed: 0, total: 0 });
       else toRun.push(ex);
     }
     if (toRun.length === 0) return outcomes;

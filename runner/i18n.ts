@@ -54,8 +54,9 @@ const en = {
 
   // watch
   watchBanner: "nn-kata watch: save a file and the current exercise runs again.",
-  watchKeys: "keys: h hint · l list · r re-run · e edit · q quit",
-  watchKeysPlain: "type h (hint), l (list), r (re-run), e (edit) or q (quit), then Enter",
+  watchKeys: "keys: h hint · l list · n next · r re-run · e edit · q quit",
+  watchKeysPlain: "type h (hint), l (list), n (next), r (re-run), e (edit) or q (quit), then Enter",
+  stayOnPassed: "Saving runs it again, so you can experiment. Press n to go on to the next exercise that does not pass.",
   manualRunTip: "Saving does not re-run the tests (WSL, a network drive)? Start with npm run watch -- --manual-run and press r after each save.",
   manualRunOn: "Manual mode: press r to run the tests after each save.",
   jumpTip: "To jump to an exercise, type its number and press Enter.",
@@ -191,8 +192,9 @@ const zh: Messages = {
   stepGoOn: (label) => `运行 npm run next，继续练习 ${label}。`,
 
   watchBanner: "nn-kata 监视模式：保存文件后，当前练习会自动重新运行。",
-  watchKeys: "按键：h 提示 · l 列表 · r 重新运行 · e 编辑 · q 退出",
-  watchKeysPlain: "输入 h（提示）、l（列表）、r（重新运行）、e（编辑）或 q（退出），再按回车",
+  watchKeys: "按键：h 提示 · l 列表 · n 下一个 · r 重新运行 · e 编辑 · q 退出",
+  watchKeysPlain: "输入 h（提示）、l（列表）、n（下一个）、r（重新运行）、e（编辑）或 q（退出），再按回车",
+  stayOnPassed: "保存后会再次运行，你可以放心地继续尝试。按 n 进入下一个还没通过的练习。",
   manualRunTip: "保存后测试没有自动运行（WSL、网络盘）？改用 npm run watch -- --manual-run 启动，每次保存后按 r。",
   manualRunOn: "手动模式：每次保存后按 r 运行测试。",
   jumpTip: "要跳到某个练习，输入它的编号后按回车。",

@@ -41,7 +41,8 @@ function statusOf(cli: Cli, ex: Exercise, outcome: Outcome | undefined, current:
   const absent = outcome ? undefined : cli.course.absent(ex);
   const kind = outcome?.kind ?? (absent!.missing.length > 0 ? "missing" : absent!.notReady.length > 0 ? "not-ready" : undefined);
   const detail = kind === "not-ready" ? m.statusNotReady : kind === "missing" ? m.statusMissing : kind === "timeout" ? m.statusTimeout : "";
-  if (current) return term.yellow(`→ ${m.statusCurrent}`) + (detail ? term.dim(` (${detail})`) : "");
-  if (detail) return term.dim(`  ${detail}`);
-  return term.dim(`  ${m.statusNotStarted}`);
+  const stored = cli.course.storedResult(ex);
+  const progress = !detail && stored && stored.passedTests > 0 ? m.testsPass(stored.passedTests, stored.totalTests) : "";
+  if (current) return term.yellow(`→ ${m.statusCurrent}`) + (detail || progress ? term.dim(` (${detail || progress})`) : "");
+  return term.dim(`  ${detail || progress || m.statusNotStarted}`);
 }

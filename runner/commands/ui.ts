@@ -13,7 +13,9 @@ export async function ui(cli: Cli): Promise<number> {
   const vitestCli = path.join(root, "node_modules", "vitest", "vitest.mjs");
   const args = [vitestCli, "--ui", `--open=${cli.args.open}`, "--config", exercisesConfig, "--root", root, "--api.port", String(port), "--api.strictPort"];
   cli.print(cli.m.uiStarting(`http://localhost:${port}/__vitest__/`));
-  const child = spawn(process.execPath, args, { cwd: root, env: childEnv(root, {}), stdio: "inherit" });
+  // The config's extensionless import is fine for vitest's loader; vite's note about it is noise here.
+  const env = childEnv(root, { env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: "true" } });
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
   const stop = () => child.kill("SIGTERM");
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -1,6 +1,7 @@
 // npm run watch (and npm start): like rustlings. The current exercise runs again whenever a file
 // its tests load is saved; when it passes, the runner moves on to the next exercise that does not
-// pass. Keys: h hint, l list, r re-run, e edit, q quit; a number and Enter jumps to an exercise.
+// pass. Keys: h hint, l list, n next, r re-run, e edit, q quit; a number and Enter jumps to an
+// exercise (one that passes then stays on screen until n).
 // Without a terminal the same letters work as lines on stdin, and the output stays plain.
 import fs from "node:fs";
 import path from "node:path";
@@ -43,6 +44,8 @@ class WatchMode {
   private readonly raw: boolean;
   private rl: readline.Interface | undefined;
   private pausedForEditor = false;
+  /** Set by a jump (or `watch -- <exercise>`): a passing exercise stays on screen until n. */
+  private pinned = false;
 
   constructor(private readonly cli: Cli) {
     this.checker = new TypeChecker(cli.course.root);
@@ -59,6 +62,7 @@ class WatchMode {
     process.once("SIGTERM", stop);
     process.once("SIGHUP", stop);
     const done = new Promise<number>((resolve) => (this.finish = resolve));
+    this.pinned = start !== undefined;
     void this.exec(() => (start ? this.show(start) : this.advance(0)));
     const code = await done;
     process.removeListener("SIGINT", stop);
@@ -102,6 +106,11 @@ class WatchMode {
     this.status(this.cli.m.running(exerciseLabel(ex), this.cli.m.title(ex)));
     const outcome = await this.cli.course.check(ex);
     if (generation !== this.generation || !this.finish) return;
+    if (outcome.kind === "passed" && this.pinned) {
+      // The learner came here on purpose (a jump back): stay, so they can experiment.
+      this.screen([passLine(this.cli, outcome), progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.keysLine()].join("\n"));
+      return;
+    }
     if (outcome.kind === "passed") {
       // Said at once; the next exercise's screen repeats it at the top.
       this.cli.print(passLine(this.cli, outcome));
@@ -261,8 +270,16 @@ class WatchMode {
       return this.interrupt(() => (ex ? this.show(ex) : this.advance(0)));
     }
     if (command === "e") return void this.edit();
+    if (command === "n") {
+      this.pinned = false;
+      const from = this.current ? course.exercises.indexOf(this.current) + 1 : 0;
+      return this.interrupt(() => this.advance(from, this.current));
+    }
     const found = selectExercise(course.exercises, command);
-    if ("exercise" in found) return this.interrupt(() => this.show(found.exercise));
+    if ("exercise" in found) {
+      this.pinned = true;
+      return this.interrupt(() => this.show(found.exercise));
+    }
     resolveExercise(this.cli, command); // says what is wrong and what exists
   }
 
