@@ -1,0 +1,124 @@
+// npm run grade -- [options] <submission>...   (see grading/README.md)
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULTS, gradeClass } from "./grader";
+import { ProgressBar } from "./progress";
+import { summaryTable } from "./reports/table";
+import type { Mode } from "./types";
+
+const USAGE = `Grade learners' copies of the course with the course's own tests.
+
+  npm run grade -- [options] <submission>...
+  npm run grade -- [options] --class <folder>
+
+A submission is a learner's clone of the course, just its exercises/ folder, or a .zip/.tar(.gz)
+archive of either. --class grades every folder and archive inside a folder.
+
+Options:
+  --out DIR          report folder (default reports/grading); the only folder written
+  --class DIR        a folder of submissions (may be repeated)
+  --exercises LIST   which exercises to grade: 1-10, 3,5-7, matrix, 05-matrix (default all)
+  --hidden DIR       instructor's hidden tests, laid out like exercises/ (NN-slug/*.test.ts)
+  --grade MODE       progressive (default) or isolated: the score in the gradebook's columns
+  --jobs N           test runs at a time (default: the number of cores)
+  --timeout SECONDS  time limit per exercise (default ${DEFAULTS.timeoutMs / 1000}; a manifest timeoutMs wins)
+  --memory MB        heap limit of the process running learner code (default ${DEFAULTS.memoryMb})
+  --isolate          a fresh process for every exercise (slower)
+  --no-sandbox       do not use Node's permission model for learner code
+  --force            grade again even when a submission's files have not changed
+  --keep             keep the temporary workspaces (to debug the grader)
+  --course DIR       the course to grade against (default: this checkout)
+  -h, --help         this text`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        class: { type: "string", multiple: true },
+        exercises: { type: "string" },
+        hidden: { type: "string" },
+        grade: { type: "string" },
+        jobs: { type: "string" },
+        timeout: { type: "string" },
+        memory: { type: "string" },
+        isolate: { type: "boolean" },
+        "no-sandbox": { type: "boolean" },
+        force: { type: "boolean" },
+        keep: { type: "boolean" },
+        course: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0 && !values.class?.length) {
+    console.error(`Name at least one submission (a folder or archive) or --class DIR.\n\n${USAGE}`);
+    return 2;
+  }
+  const mode = (values.grade ?? "progressive") as Mode;
+  if (mode !== "progressive" && mode !== "isolated") {
+    console.error(`--grade must be progressive or isolated, not "${values.grade}"`);
+    return 2;
+  }
+  const number = (name: string, value: string | undefined, min: number) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number of at least ${min}, not "${value}"`);
+    return n;
+  };
+
+  const out = path.resolve(values.out ?? path.join("reports", "grading"));
+  let bar: ProgressBar | undefined;
+  try {
+    const result = await gradeClass({
+      inputs: positionals,
+      classDirs: values.class,
+      out,
+      exercises: values.exercises,
+      hidden: values.hidden,
+      jobs: number("jobs", values.jobs, 1),
+      timeoutMs: (number("timeout", values.timeout, 1) ?? DEFAULTS.timeoutMs / 1000) * 1000,
+      memoryMb: number("memory", values.memory, 64),
+      isolate: values.isolate,
+      permissions: !values["no-sandbox"],
+      force: values.force,
+      keep: values.keep,
+      mode,
+      courseRoot: values.course,
+      onStart: (total, course) => {
+        console.error(`Grading ${total} submission(s) on ${course.selected.length} exercise(s): ${course.selected.map((e) => e.dir).join(", ") || "none"}`);
+        bar = new ProgressBar(total);
+      },
+      onRun: (id, _mode, event) => (event === "start" ? bar?.start(id) : bar?.end(id)),
+      onGraded: (g) => bar?.finished(g.id, g.status === "invalid" ? `invalid (${g.problem})` : `${g.totals[mode]} / ${g.totals.max}${g.cached ? " (cached)" : ""}`),
+    });
+    bar?.close();
+    console.log(summaryTable(result.grades, mode));
+    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    const perLearner = result.grades.length;
+    console.log(
+      `\nReports in ${path.relative(process.cwd(), out) || "."}: gradebook.csv, feedback/ results/ junit/ classroom/ (${perLearner} each), summary.json` +
+        ` (${(result.durationMs / 1000).toFixed(1)} s${result.baselineCached ? "" : ", reference graded"})`,
+    );
+    const flagged = result.grades.filter((g) => g.flags.length > 0).length;
+    if (flagged > 0) console.log(`${flagged} submission(s) have integrity flags: evidence to review in their feedback, not automatic zeros.`);
+    return 0;
+  } catch (error) {
+    bar?.close();
+    console.error(`grade: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,184 @@
+// The instructor's side of grading: the course's own tests, stubs and manifest, read from the
+// trusted clone (nbgrader's "source" tree is solutions/), never from a learner's copy.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { courseRoot } from "../runner/driver";
+import { loadManifest, type Exercise, type Manifest } from "../runner/manifest";
+import { listFiles, stubSource } from "../runner/stubs";
+
+/** A manifest entry may carry its own time limit (the MNIST gate trains for about a minute). */
+export type GradedExercise = Exercise & { timeoutMs?: number };
+
+export interface Course {
+  root: string;
+  manifest: Manifest;
+  /** Every manifest exercise the course has written (its solutions/ folder exists), in order. */
+  all: GradedExercise[];
+  /** The exercises being graded, in order. */
+  selected: GradedExercise[];
+  /** Exercises asked for but not gradable, with the reason (no tests written yet). */
+  skipped: string[];
+  /** Files every workspace gets from the course, by workspace path ("exercises/..."): tests, test kit, given code. */
+  pristine: Map<string, Buffer>;
+  /** The generated stub of every learner file, by "NN-slug/file.ts". */
+  stubs: Map<string, string>;
+  /** The reference of every learner file, by "NN-slug/file.ts". */
+  reference: Map<string, string>;
+  /** Instructor's hidden tests, by workspace path. */
+  hidden: Map<string, Buffer>;
+  /** Test files of each selected exercise (pristine then hidden), exercise-relative names, by dir. */
+  testFiles: Map<string, string[]>;
+  /** SHA-256 of each pristine test and test-kit file, by "exercises/..." path (the integrity check). */
+  testHashes: Map<string, string>;
+  /** Changes whenever anything that decides a grade changes: tests, reference, manifest, grader. */
+  fingerprint: string;
+}
+
+export interface CourseOptions {
+  root?: string;
+  /** e.g. "1-10", "3,5-7", "matrix", "05-matrix"; all by default. */
+  exercises?: string;
+  /** Folder of hidden tests laid out like exercises/ (NN-slug/*.test.ts). */
+  hiddenDir?: string;
+}
+
+export const sha256 = (data: string | Buffer) => crypto.createHash("sha256").update(data).digest("hex");
+
+const isTest = (file: string) => file.endsWith(".test.ts");
+
+export function loadCourse(options: CourseOptions = {}): Course {
+  const root = path.resolve(options.root ?? courseRoot);
+  const manifest = loadManifest(root);
+  const solutions = path.join(root, "solutions");
+  const all = (manifest.exercises as GradedExercise[]).filter((ex) => fs.existsSync(path.join(solutions, ex.dir)));
+  const wanted = selectExercises(all, options.exercises);
+  const hiddenByDir = readHidden(options.hiddenDir, all);
+
+  const pristine = new Map<string, Buffer>();
+  const stubs = new Map<string, string>();
+  const reference = new Map<string, string>();
+  const testHashes = new Map<string, string>();
+  const testFiles = new Map<string, string[]>();
+  const hidden = new Map<string, Buffer>();
+  const selected: GradedExercise[] = [];
+  const skipped: string[] = [];
+
+  for (const rel of listFiles(path.join(solutions, "_testkit"))) {
+    const content = fs.readFileSync(path.join(solutions, "_testkit", rel));
+    const at = `exercises/_testkit/${toPosix(rel)}`;
+    pristine.set(at, content);
+    testHashes.set(at, sha256(content));
+  }
+
+  for (const ex of all) {
+    const dir = path.join(solutions, ex.dir);
+    const chosen = wanted.has(ex.number);
+    const missingTests = ex.tests.filter((t) => !fs.existsSync(path.join(dir, t)));
+    for (const rel of listFiles(dir).map(toPosix)) {
+      const text = fs.readFileSync(path.join(dir, rel));
+      const key = `${ex.dir}/${rel}`;
+      if (ex.files.includes(rel)) {
+        reference.set(key, text.toString("utf8"));
+        stubs.set(key, stubSource(text.toString("utf8"), `exercises/${key}`));
+      } else if (isTest(rel)) {
+        // Only the graded exercises' tests go into a workspace; every exercise's are hashed.
+        if (ex.tests.includes(rel)) testHashes.set(`exercises/${key}`, sha256(text));
+        if (chosen) pristine.set(`exercises/${key}`, text);
+      } else {
+        // Given code and data files: what the generator would put in exercises/.
+        pristine.set(`exercises/${key}`, rel.endsWith(".ts") ? Buffer.from(stubSource(text.toString("utf8"), `exercises/${key}`)) : text);
+      }
+    }
+    if (!chosen) continue;
+    if (missingTests.length > 0) {
+      skipped.push(`${ex.dir}: the course has no ${missingTests.join(", ")} yet, so it is not graded`);
+      for (const t of ex.tests) pristine.delete(`exercises/${ex.dir}/${t}`);
+      continue;
+    }
+    const names = [...ex.tests];
+    for (const [name, content] of hiddenByDir.get(ex.dir) ?? []) {
+      // A hidden test never replaces a pristine file of the same name.
+      const placed = fs.existsSync(path.join(dir, name)) ? `hidden-${name}` : name;
+      hidden.set(`exercises/${ex.dir}/${placed}`, content);
+      if (isTest(placed)) names.push(placed);
+    }
+    testFiles.set(ex.dir, names);
+    selected.push(ex);
+  }
+
+  return {
+    root,
+    manifest,
+    all,
+    selected,
+    skipped,
+    pristine,
+    stubs,
+    reference,
+    hidden,
+    testFiles,
+    testHashes,
+    fingerprint: fingerprintOf(root, [...pristine, ...hidden], options.exercises ?? "all"),
+  };
+}
+
+/** Parses "1-10", "3,5-7", "matrix" or "05-matrix" against the manifest. */
+export function selectExercises(all: Exercise[], spec: string | undefined): Set<number> {
+  if (!spec || spec === "all") return new Set(all.map((ex) => ex.number));
+  const chosen = new Set<number>();
+  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (range) {
+      for (let n = Number(range[1]); n <= Number(range[2]); n++) chosen.add(n);
+      continue;
+    }
+    const ex = all.find((e) => String(e.number) === part.replace(/^0+/, "") || e.slug === part || e.dir === part);
+    if (!ex) throw new Error(`--exercises: "${part}" is not an exercise of this course (use numbers like 1-10, a slug like matrix, or a folder like 05-matrix)`);
+    chosen.add(ex.number);
+  }
+  return chosen;
+}
+
+/** Hidden tests: DIR/NN-slug/<files> (or DIR/exercises/NN-slug/<files>), by exercise dir. */
+function readHidden(hiddenDir: string | undefined, all: Exercise[]): Map<string, [string, Buffer][]> {
+  const byDir = new Map<string, [string, Buffer][]>();
+  if (!hiddenDir) return byDir;
+  let base = path.resolve(hiddenDir);
+  if (!fs.existsSync(base) || !fs.statSync(base).isDirectory()) throw new Error(`--hidden ${hiddenDir}: no such folder`);
+  if (fs.existsSync(path.join(base, "exercises"))) base = path.join(base, "exercises");
+  for (const entry of fs.readdirSync(base, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const ex = all.find((e) => e.dir === entry.name);
+    if (!entry.isDirectory() || !ex) {
+      throw new Error(`--hidden: ${path.join(base, entry.name)} does not match an exercise folder (expected names like ${all[0]?.dir ?? "01-slug"})`);
+    }
+    byDir.set(ex.dir, listFiles(path.join(base, entry.name)).map((rel) => [toPosix(rel), fs.readFileSync(path.join(base, entry.name, rel))]));
+  }
+  return byDir;
+}
+
+/** The checkout the grader itself runs from (usually the course root too). */
+const graderRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const GRADER_SOURCES = ["runner/driver.ts", "runner/vitest-child.mjs", "runner/redirect-plugin.ts", "runner/stubs.ts", "runner/manifest.ts"];
+
+function fingerprintOf(root: string, files: [string, Buffer][], selection: string): string {
+  const hash = crypto.createHash("sha256");
+  const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
+  add("selection", selection);
+  add("node", process.version);
+  add("manifest", fs.readFileSync(path.join(root, "exercises", "manifest.json")));
+  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) add(name, content);
+  for (const rel of listFiles(path.join(root, "solutions")).map(toPosix)) add(`solutions/${rel}`, fs.readFileSync(path.join(root, "solutions", rel)));
+  const data = path.join(root, "data");
+  for (const rel of fs.existsSync(data) ? listFiles(data).map(toPosix).filter((f) => f.endsWith(".ts")) : []) add(`data/${rel}`, fs.readFileSync(path.join(data, rel)));
+  const grader = listFiles(path.join(graderRoot, "grading")).map((rel) => `grading/${toPosix(rel)}`).filter((f) => /\.(ts|mjs)$/.test(f) && !isTest(f));
+  for (const rel of [...GRADER_SOURCES, ...grader]) {
+    const file = path.join(graderRoot, rel);
+    if (fs.existsSync(file)) add(`grader:${rel}`, fs.readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+export const toPosix = (p: string) => p.split(path.sep).join("/");

@@ -1,0 +1,140 @@
+// Runs test files in a workspace through runner/driver.ts, with a time limit per test file on
+// top of the driver's watchdog for the whole run. A file that hangs is killed and marked
+// "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
+// files that never got their turn run again in a fresh process. Nothing that did not finish
+// is ever counted as passed.
+import fs from "node:fs";
+import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/driver";
+import type { RedirectOptions } from "../runner/redirect-plugin";
+import type { Course } from "./course";
+import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
+
+export interface FileRun {
+  /** Workspace-relative test file, e.g. "exercises/05-matrix/matrix.test.ts". */
+  file: string;
+  status: "finished" | "timeout" | "crashed";
+  /** Why a file did not finish, in words for the report. */
+  reason?: string;
+  tests: TestOutcome[];
+  /** Errors outside any test: a syntax error, a failing import, a throw at the top of a module. */
+  errors: TestErrorInfo[];
+  /** What the learner's code printed, by test full name. */
+  output: Map<string, string>;
+  /** From the file's start (import) to its end. */
+  durationMs: number;
+}
+
+export interface ExecuteOptions {
+  course: Course;
+  workspace: string;
+  /** Names this run's folder inside the workspace ("progressive", "isolated", "baseline"). */
+  runName: string;
+  sandbox: SandboxOptions;
+  redirect?: RedirectOptions;
+  /** Time limit of each test file, in ms. */
+  limits: Map<string, number>;
+  /** Extra time for vitest to start, on top of the limits, for the whole-run watchdog. */
+  startupMs?: number;
+}
+
+export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
+  const settings = settingsFor(options.course, options.workspace, options.runName, options.sandbox);
+  const done = new Map<string, FileRun>();
+  let remaining = [...files];
+  while (remaining.length > 0) {
+    const round = await runRound(remaining, options, settings);
+    for (const run of round.settled.values()) done.set(run.file, run);
+    const next = remaining.filter((f) => !round.settled.has(f));
+    if (next.length === remaining.length) {
+      // Not one file started: vitest itself failed. Say so for each file rather than loop.
+      const why = round.startError ? `: ${round.startError}` : "";
+      for (const file of next) done.set(file, { file, status: "crashed", reason: `the test run did not start${why}`, tests: [], errors: [], output: new Map(), durationMs: 0 });
+      break;
+    }
+    remaining = next;
+  }
+  const output = readConsole(settings.consoleLog);
+  for (const run of done.values()) run.output = output.get(run.file) ?? new Map();
+  return done;
+}
+
+/** One vitest process over `files`; returns the files it settled (finished, timed out or crashed). */
+async function runRound(files: string[], options: ExecuteOptions, settings: ReturnType<typeof settingsFor>): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
+  const controller = new AbortController();
+  const queued = new Map<string, number>();
+  const durations = new Map<string, number>();
+  const ended = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let timedOut: string | undefined;
+  const limitOf = (file: string) => options.limits.get(file) ?? 60_000;
+
+  const result: RunResult = await runTests({
+    root: options.workspace,
+    config: gradingConfig,
+    files,
+    redirect: options.redirect,
+    env: runEnv(settings),
+    signal: controller.signal,
+    timeoutMs: (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + limitOf(f), 0),
+    onModule: ({ event, file }) => {
+      if (event === "queued" && !queued.has(file)) {
+        queued.set(file, Date.now());
+        timers.set(
+          file,
+          setTimeout(() => {
+            timedOut ??= file;
+            controller.abort();
+          }, limitOf(file)),
+        );
+      } else if (event === "end") {
+        ended.add(file);
+        durations.set(file, Date.now() - (queued.get(file) ?? Date.now()));
+        clearTimeout(timers.get(file));
+      }
+    },
+  });
+  for (const timer of timers.values()) clearTimeout(timer);
+
+  const settled = new Map<string, FileRun>();
+  for (const file of files) {
+    const outcome = result.files.find((f) => f.file === file);
+    const durationMs = durations.get(file) ?? Date.now() - (queued.get(file) ?? Date.now());
+    const base = { file, tests: outcome?.tests ?? [], errors: outcome?.errors ?? [], output: new Map<string, string>(), durationMs };
+    if (file === timedOut) {
+      const running = result.running.filter((r) => r.file === file).map((r) => `"${r.fullName}"`);
+      const where = running.length > 0 ? ` while running ${running.join(", ")}` : " before its tests started (at import)";
+      settled.set(file, { ...base, status: "timeout", reason: `stopped after ${Math.round(limitOf(file) / 1000)} s${where}: an infinite loop, or far too slow` });
+    } else if (ended.has(file) && outcome) {
+      settled.set(file, { ...base, status: "finished" });
+    } else if (queued.has(file)) {
+      settled.set(file, { ...base, status: result.status === "timeout" && !timedOut ? "timeout" : "crashed", reason: crashReason(result, options.sandbox) });
+    }
+  }
+  const startError = settled.size === 0 ? firstLine(result.unhandledErrors[0]?.message ?? result.stderr) : undefined;
+  return { settled, startError };
+}
+
+const firstLine = (text: string) => text.trim().split("\n").find((l) => l.trim() && !/ExperimentalWarning|trace-warnings/.test(l))?.trim().slice(0, 300);
+
+function crashReason(result: RunResult, sandbox: SandboxOptions): string {
+  const text = result.stderr + result.unhandledErrors.map((e) => e.message).join("\n");
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(text)) return `ran out of memory (the limit is ${sandbox.memoryMb} MB) and the test process died`;
+  if (result.status === "timeout") return "the whole run took too long and was stopped";
+  if (/process\.exit|exited unexpectedly|Worker exited/i.test(text)) return "the test process exited in the middle of the tests (process.exit or a crash)";
+  return `the test process died${result.signal ? ` (${result.signal})` : ""}`;
+}
+
+/** console.jsonl written by vitest.grading.config.ts: output per file, then per test. */
+function readConsole(file: string): Map<string, Map<string, string>> {
+  const byFile = new Map<string, Map<string, string>>();
+  if (!fs.existsSync(file)) return byFile;
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { file?: string; test?: string; content: string };
+    if (!entry.file || !entry.test) continue;
+    const tests = byFile.get(entry.file) ?? new Map<string, string>();
+    tests.set(entry.test, (tests.get(entry.test) ?? "") + entry.content);
+    byFile.set(entry.file, tests);
+  }
+  return byFile;
+}

@@ -1,0 +1,119 @@
+// Grades a class: load the course, find the submissions, grade the reference once (cached),
+// grade every submission with a bounded number of vitest runs at a time, write the reports.
+// One bad submission never stops the others: its problem becomes its line in the reports.
+import os from "node:os";
+import path from "node:path";
+import { baselineWarnings, runBaseline, type Baseline } from "./baseline";
+import { ResultCache } from "./cache";
+import { loadCourse, type Course } from "./course";
+import { discover } from "./discover";
+import { gradeSubmission, maxPoints, type GradeContext } from "./grade";
+import { Slots } from "./limit";
+import { writeReports } from "./reports/index";
+import type { SandboxOptions } from "./sandbox";
+import type { Mode, SubmissionGrade } from "./types";
+import { remove, sessionDir } from "./workspace";
+
+export interface GradeOptions {
+  inputs: string[];
+  classDirs?: string[];
+  /** The report folder; the only place the grader writes (besides its temporary folder). */
+  out: string;
+  exercises?: string;
+  hidden?: string;
+  /** vitest runs at a time; the number of cores by default. */
+  jobs?: number;
+  /** Default time limit per exercise test file, ms. */
+  timeoutMs?: number;
+  memoryMb?: number;
+  isolate?: boolean;
+  permissions?: boolean;
+  force?: boolean;
+  keep?: boolean;
+  /** Which score fills the gradebook's exercise columns and the per-test reports. */
+  mode?: Mode;
+  courseRoot?: string;
+  onStart?: (total: number, course: Course) => void;
+  onRun?: GradeContext["onRun"];
+  onGraded?: (grade: SubmissionGrade) => void;
+}
+
+export interface ClassResult {
+  course: Course;
+  grades: SubmissionGrade[];
+  warnings: string[];
+  written: string[];
+  baselineCached: boolean;
+  durationMs: number;
+}
+
+export const DEFAULTS = { timeoutMs: 30_000, memoryMb: 1024, testTimeoutMs: 10_000 };
+
+export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
+  const started = Date.now();
+  const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden });
+  const submissions = discover(course, options.inputs, options.classDirs ?? []);
+  const sandbox: SandboxOptions = {
+    memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
+    permissions: options.permissions ?? true,
+    isolate: options.isolate ?? false,
+    testTimeoutMs: DEFAULTS.testTimeoutMs,
+  };
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
+  const session = sessionDir();
+  options.onStart?.(submissions.length, course);
+  try {
+    const baselineKey = cache.key("baseline");
+    let baseline = options.force ? undefined : cache.get<Baseline>(baselineKey);
+    const baselineCached = baseline !== undefined;
+    if (!baseline && course.selected.length > 0) {
+      baseline = await runBaseline(course, sandbox, session);
+      cache.set(baselineKey, baseline);
+    }
+    baseline ??= { fingerprint: course.fingerprint, exercises: {} };
+
+    const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
+    const ctx: GradeContext = { course, baseline, sandbox, timeoutMs, sessionDir: session, cache, force: options.force, keep: options.keep, slots: new Slots(jobs), onRun: options.onRun };
+    const grades: SubmissionGrade[] = new Array(submissions.length);
+    // One more submission in flight than slots, so reading and checking the next overlaps a run.
+    let next = 0;
+    const worker = async () => {
+      while (next < submissions.length) {
+        const i = next++;
+        grades[i] = await gradeSubmission(submissions[i], ctx).catch((error: unknown) => failed(submissions[i], course, error));
+        options.onGraded?.(grades[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs + 1, Math.max(1, submissions.length)) }, worker));
+
+    const warnings = [...course.skipped, ...baselineWarnings(baseline)];
+    const written = writeReports(options.out, {
+      grades,
+      exercises: course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points })),
+      warnings,
+      mode: options.mode ?? "progressive",
+    });
+    return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
+  } finally {
+    if (!options.keep) remove(session);
+  }
+}
+
+/** A grader bug must not cost the rest of the class: the submission gets an "invalid" line. */
+function failed(sub: { id: string; source: string }, course: Course, error: unknown): SubmissionGrade {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    id: sub.id,
+    source: sub.source,
+    status: "invalid",
+    problem: `the grader failed on this submission (${message.split("\n")[0]})`,
+    exercises: [],
+    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
+    flags: [],
+    notes: [],
+    hash: "",
+    durationMs: 0,
+    cached: false,
+  };
+}

@@ -1,0 +1,40 @@
+// A Vite plugin for grading runs: an import written in a workspace file may only land in the
+// workspace, the course's node_modules or data/. So `import "../../solutions/05-matrix/matrix"`
+// or an absolute path to the course's reference fails with a clear message instead of loading
+// it. The one exception is the isolated mode's redirect: a relative import of another exercise
+// that the reference redirect (runner/redirect-plugin.ts) sent to solutions/.
+import path from "node:path";
+import type { Plugin } from "vite";
+
+export interface GuardOptions {
+  workspace: string;
+  allowed: string[];
+  solutionsDir: string;
+}
+
+const within = (dir: string, file: string) => {
+  const rel = path.relative(dir, file);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+};
+const pathLike = (source: string) => /^(\.|\/|file:|[A-Za-z]:[\\/])/.test(source);
+
+export function guardPlugin(options: GuardOptions): Plugin {
+  const exercises = path.join(options.workspace, "exercises");
+  return {
+    name: "nn-kata-grading-guard",
+    enforce: "pre",
+    async resolveId(source, importer, resolveOptions) {
+      // Course files (the reference, data/) and packages are trusted; only workspace files are checked.
+      if (!importer || importer.startsWith("\0") || source.startsWith("\0") || !within(options.workspace, importer)) return null;
+      if (!pathLike(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...resolveOptions, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      const id = resolved.id.split("?")[0];
+      if (!path.isAbsolute(id) || within(options.workspace, id) || options.allowed.some((dir) => within(dir, id))) return resolved;
+      const redirected = source.startsWith(".") && within(options.solutionsDir, id) && within(exercises, path.resolve(path.dirname(importer), source));
+      if (redirected) return resolved;
+      const from = path.relative(options.workspace, importer).split(path.sep).join("/");
+      this.error(`${from} imports "${source}", which is outside the learner's exercises: the grader only loads the learner's own code, the course's data/ and installed packages`);
+    },
+  };
+}

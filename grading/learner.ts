@@ -1,0 +1,118 @@
+// Which of a learner's files the grade uses: each exercise's own files (manifest `files`), plus
+// any helper module of theirs those import from inside exercises/. Everything else in their copy
+// (their test files, the test kit, data, configs) is ignored: the course's own versions are used.
+import path from "node:path";
+import { ts } from "ts-morph";
+import type { Course } from "./course";
+import { normalise, type Snapshot } from "./snapshot";
+
+export type ExerciseState = "edited" | "untouched" | "missing";
+
+export interface LearnerCode {
+  /** Workspace files by "NN-slug/file.ts": the learner's own text, or the stub where they have none. */
+  files: Map<string, string>;
+  /** Each exercise's state: edited, untouched (every file is still the stub) or missing. */
+  state: Map<string, ExerciseState>;
+  /** The learner files each exercise's grade used ("05-matrix/matrix.ts", helpers included). */
+  used: Map<string, string[]>;
+  /** The learner's own edited files and helpers: what the integrity check reads. */
+  authored: string[];
+}
+
+const RESOLVE = ["", ".ts", ".mts", ".tsx", "/index.ts"];
+
+export function learnerCode(course: Course, snap: Snapshot): LearnerCode {
+  const files = new Map<string, string>();
+  const state = new Map<string, ExerciseState>();
+  const used = new Map<string, string[]>();
+  const authored: string[] = [];
+  const own = new Set<string>();
+
+  for (const ex of course.all) {
+    let edited = false;
+    let untouched = false;
+    const mine: string[] = [];
+    for (const file of ex.files) {
+      const key = `${ex.dir}/${file}`;
+      const stub = course.stubs.get(key) ?? "";
+      const content = snap.files.get(key);
+      own.add(key);
+      if (content === undefined) {
+        files.set(key, stub);
+        continue;
+      }
+      const text = content.toString("utf8");
+      files.set(key, text);
+      mine.push(key);
+      if (normalise(text) === normalise(stub)) untouched = true;
+      else {
+        edited = true;
+        authored.push(key);
+      }
+    }
+    state.set(ex.dir, edited ? "edited" : untouched ? "untouched" : "missing");
+    used.set(ex.dir, mine);
+  }
+
+  // Follow the learner's relative imports to their own helper modules.
+  const queue = [...authored];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    for (const target of relativeTargets(files.get(from) ?? "", from, (rel) => snap.files.has(rel))) {
+      if (files.has(target) || own.has(target) || !isHelper(course, target)) continue;
+      files.set(target, snap.files.get(target)!.toString("utf8"));
+      authored.push(target);
+      queue.push(target);
+      const dir = target.split("/")[0];
+      used.get(dir)?.push(target);
+    }
+  }
+  return { files, state, used, authored };
+}
+
+/** Files (relative to exercises/) that `text`, the file `from`, imports by relative path. */
+export function relativeTargets(text: string, from: string, exists: (rel: string) => boolean): string[] {
+  const targets: string[] = [];
+  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+    if (!fileName.startsWith(".")) continue;
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), fileName));
+    if (base.startsWith("..")) continue;
+    const stem = base.replace(/\.(m?js)$/, "");
+    const hit = [...RESOLVE.map((ext) => base + ext), ...RESOLVE.map((ext) => stem + ext)].find(exists);
+    if (hit) targets.push(hit);
+  }
+  return targets;
+}
+
+/** A learner module that may join the workspace: inside an exercise folder, not a test, not the course's. */
+function isHelper(course: Course, rel: string): boolean {
+  const [dir, ...rest] = rel.split("/");
+  if (rest.length === 0 || !course.all.some((ex) => ex.dir === dir)) return false;
+  if (!/\.(m?ts|tsx)$/.test(rel) || /\.test\.[cm]?tsx?$/.test(rel)) return false;
+  return !course.pristine.has(`exercises/${rel}`);
+}
+
+/** Every file (relative to exercises/) reachable from `entries` by relative imports within `files`. */
+export function importClosure(entries: string[], files: Map<string, string>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const rel = queue.shift()!;
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    queue.push(...relativeTargets(files.get(rel) ?? "", rel, (r) => files.has(r)));
+  }
+  return seen;
+}
+
+/**
+ * Whether an exercise's tests load a module of another exercise (through its own files or the
+ * tests). If not, its isolated score is its progressive score and the run can be skipped.
+ * `files` are workspace texts by path relative to exercises/.
+ */
+export function loadsOtherExercises(dir: string, entries: string[], files: Map<string, string>): boolean {
+  return [...importClosure(entries, files)].some((rel) => {
+    const top = rel.split("/")[0];
+    return top !== dir && top !== "_testkit";
+  });
+}

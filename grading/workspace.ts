@@ -1,0 +1,45 @@
+// A clean course copy for one submission, in a temporary folder: the learner's implementation
+// files only, the course's pristine tests, test kit and given code, the instructor's hidden
+// tests, and links to the course's node_modules and data/. There is no solutions/ folder in it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Course } from "./course";
+
+/** A folder for this grading session's workspaces; removed by the caller when done. */
+export function sessionDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-grading-"));
+}
+
+/**
+ * Writes the workspace at `dir`. `files` are the learner's (or stub) implementation files by
+ * "NN-slug/file.ts"; the course's own files are written last, so nothing of the learner's can
+ * stand in for a test, the test kit or given code.
+ */
+export function buildWorkspace(course: Course, files: Map<string, string>, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const write = (rel: string, content: string | Buffer) => {
+    const target = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+  };
+  for (const [rel, text] of files) write(`exercises/${rel}`, text);
+  for (const [rel, content] of course.pristine) write(rel, content);
+  for (const [rel, content] of course.hidden) write(rel, content);
+  write("package.json", JSON.stringify({ name: "nn-kata-grading-workspace", private: true, type: "module" }, null, 2));
+  const tsconfig = path.join(course.root, "tsconfig.json");
+  if (fs.existsSync(tsconfig)) write("tsconfig.json", fs.readFileSync(tsconfig));
+  link(path.join(course.root, "node_modules"), path.join(dir, "node_modules"));
+  link(path.join(course.root, "data"), path.join(dir, "data"));
+  return dir;
+}
+
+function link(target: string, at: string): void {
+  if (!fs.existsSync(target) || fs.existsSync(at)) return;
+  fs.symlinkSync(fs.realpathSync(target), at, "dir");
+}
+
+/** Removes a workspace or session folder, ignoring what is already gone. */
+export function remove(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
