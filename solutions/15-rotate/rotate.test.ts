@@ -141,9 +141,12 @@ describe("15 rotate: new training images by turning them about the centre (book 
     expectCloseNumbers(image, copy, "the image after rotate(image, 10) (rotate must return a new array)", 0);
   });
 
-  it("a picture that is not 784 numbers, or an angle that is not a number, gives a clear error", () => {
+  it("a picture that is not 784 numbers, a pixel or an angle that is not a number, gives a clear error", () => {
     expectThrowsMentioning(() => rotate(new Array(783).fill(0.01), 10), ["784", "783"], "rotate(an image of 783 numbers, 10)");
     expectThrowsMentioning(() => rotate(new Array(28).fill(0.01), 10), ["784", "28"], "rotate(an image of 28 numbers, 10)");
     expectThrowsMentioning(() => rotate(new Array(784).fill(0.01), Number.NaN), ["degrees", "NaN"], "rotate(image, NaN)");
+    const broken = new Array(784).fill(0.01);
+    broken[300] = Number.NaN;
+    expectThrowsMentioning(() => rotate(broken, 10), ["300", "NaN"], "rotate(an image whose pixel [300] is NaN, 10): never pass NaN on silently");
   });
 });

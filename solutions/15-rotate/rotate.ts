@@ -49,6 +49,9 @@ function checkImage(image: ArrayLike<number>): void {
   if (image.length !== SIDE * SIDE) {
     throw new Error(`rotate: the image must have ${SIDE * SIDE} numbers (${SIDE} x ${SIDE} pixels), got ${image.length}`);
   }
+  for (let i = 0; i < image.length; i++) {
+    if (!Number.isFinite(image[i])) throw new Error(`rotate: pixel [${i}] of the image is ${image[i]}; every pixel must be a number (scaled inputs are 0.01 to 1.00)`);
+  }
 }
 
 /** cos(90 degrees) is 6e-17, not 0: round away such dust so quarter turns land exactly on pixels. */
