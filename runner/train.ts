@@ -1,0 +1,242 @@
+// `npm run train`: train a network on the full MNIST (60,000 images), test it on all 10,000, and
+// write a report folder: the training curve, the worst mistakes, the back-queried digits 0-9
+// (all as PNG), a summary and the model as JSON (for `npm run query`).
+//
+//   npm run train -- --hidden 200 --lr 0.1 --epochs 1 [--rotations] [--seed 1] [--out reports]
+//   npm run train -- --mine        your own network (exercises/) instead of the reference
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatConfusion, formatDuration, progressBar } from "../data/report";
+import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code";
+import { saveModel, type SavableNetwork } from "./model";
+import { BLACK, RED, digitSheet, lineChart } from "./pictures";
+
+const USAGE = `npm run train -- [options]
+
+  --hidden N      hidden nodes (default 200)
+  --lr X          learning rate (default 0.1)
+  --epochs N      passes over the 60,000 training images (default 1)
+  --rotations     also train on each image turned +10 and -10 degrees (exercise 16)
+  --seed N        seed of the starting weights (default 1)
+  --out DIR       the report folder (default reports/)
+  --mine          train your own network (exercises/) instead of the course's reference
+  --reference     use the reference even before your own exercises pass (instructors)
+`;
+
+interface Digit {
+  pixels: Uint8Array;
+  label: number;
+}
+
+interface Network extends SavableNetwork {
+  train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void;
+  query(inputs: ArrayLike<number>): number[];
+  trainMany?: (samples: Iterable<{ inputs: ArrayLike<number>; targets: ArrayLike<number> }>) => void;
+}
+
+interface Settings {
+  hidden: number;
+  lr: number;
+  epochs: number;
+  rotations: boolean;
+  seed: number;
+  out: string;
+  mine: boolean;
+  reference: boolean;
+}
+
+const say = (text = "") => process.stdout.write(text + "\n");
+const argmax = (values: ArrayLike<number>) => {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+};
+
+function readSettings(argv: string[]): Settings | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hidden: { type: "string", default: "200" },
+      lr: { type: "string", default: "0.1" },
+      epochs: { type: "string", default: "1" },
+      rotations: { type: "boolean", default: false },
+      seed: { type: "string", default: "1" },
+      out: { type: "string", default: "reports" },
+      mine: { type: "boolean", default: false },
+      reference: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    say(USAGE);
+    return undefined;
+  }
+  const whole = (name: string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    return n;
+  };
+  const lr = Number(values.lr);
+  if (!(lr > 0 && lr <= 10)) throw new Error(`--lr must be a number above 0 (the book uses 0.01 to 0.6), got "${values.lr}"`);
+  return {
+    hidden: whole("hidden", values.hidden, 1, 5000),
+    lr,
+    epochs: whole("epochs", values.epochs, 1, 100),
+    rotations: values.rotations,
+    seed: whole("seed", values.seed, -(2 ** 31), 2 ** 32 - 1),
+    out: path.resolve(values.out),
+    mine: values.mine,
+    reference: values.reference,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let s: Settings | undefined;
+  try {
+    s = readSettings(argv);
+  } catch (error) {
+    say(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!s) return 0;
+
+  const needs = ["09-prepare", "10-network", "11-idx", ...(s.rotations ? ["16-augment"] : [])];
+  const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs, onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`) });
+  if ("refused" in choice) {
+    say(choice.refused);
+    return 1;
+  }
+  const tree = choice.tree;
+  const { scaleInputs, makeTargets } = await load<{ scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
+  const { NeuralNetwork } = await load<{ NeuralNetwork: new (i: number, h: number, o: number, lr: number, seed?: number) => Network }>(tree, "10-network/network.ts");
+  const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(tree, "11-idx/idx.ts");
+  const augment = s.rotations ? (await load<{ augment(inputs: ArrayLike<number>): number[][] }>(tree, "16-augment/augment.ts")).augment : undefined;
+
+  const started = performance.now();
+  const train = loadMnist("train");
+  const test = loadMnist("test");
+  const net = new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
+  say(`Training a 784-${s.hidden}-10 network, learning rate ${s.lr}, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}${augment ? ", with rotations" : ""}, seed ${s.seed}`);
+  say(`Code: ${choice.says}`);
+
+  // The training curve: accuracy on the first 1,000 test images after every 5,000 training images.
+  const watch = test.slice(0, 1000);
+  const curve: { x: number; y: number }[] = [];
+  const watchAccuracy = () => watch.filter((d) => argmax(net.query(scaleInputs(d.pixels))) === d.label).length / watch.length;
+  const BLOCK = 500;
+  const perImage = augment ? 3 : 1;
+  for (let epoch = 1; epoch <= s.epochs; epoch++) {
+    const bar = progressBar(`epoch ${epoch}/${s.epochs}`, train.length * perImage);
+    for (let start = 0; start < train.length; start += BLOCK) {
+      const samples = train.slice(start, start + BLOCK).flatMap((d) => {
+        const inputs = scaleInputs(d.pixels);
+        const targets = makeTargets(d.label);
+        return (augment ? augment(inputs) : [inputs]).map((i) => ({ inputs: i, targets }));
+      });
+      if (net.trainMany) {
+        net.trainMany(samples);
+        bar.tick(samples.length);
+      } else {
+        for (const sample of samples) {
+          net.train(sample.inputs, sample.targets);
+          bar.tick();
+        }
+      }
+      const seen = (epoch - 1) * train.length + start + BLOCK;
+      if (seen % 5000 === 0) curve.push({ x: seen, y: watchAccuracy() });
+    }
+    bar.done();
+  }
+
+  const bar = progressBar("testing", test.length);
+  const outputs = test.map((d) => {
+    bar.tick();
+    return net.query(scaleInputs(d.pixels));
+  });
+  bar.done();
+  const predicted = outputs.map(argmax);
+  const right = predicted.filter((p, i) => p === test[i].label).length;
+  const accuracy = right / test.length;
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  predicted.forEach((p, i) => confusion[test[i].label][p]++);
+  const seconds = (performance.now() - started) / 1000;
+
+  const summary = [
+    `784-${s.hidden}-10, learning rate ${s.lr}, ${s.epochs} epoch(s)${augment ? ", rotations" : ""}, seed ${s.seed}; ${choice.says}`,
+    "",
+    formatConfusion(confusion),
+    "",
+    `accuracy: ${(accuracy * 100).toFixed(2)}% (${right} of ${test.length} test images)`,
+    `time: ${formatDuration(seconds)}`,
+  ].join("\n");
+  say();
+  say(summary.split("\n").slice(2).join("\n"));
+
+  const written = await writeReport(s.out, { net, tree, summary, curve, epochs: s.epochs, trainCount: train.length, test, outputs, predicted });
+  say();
+  say(`Report in ${path.relative(process.cwd(), s.out) || "."}${path.sep}: ${written.join(", ")}`);
+  return 0;
+}
+
+interface ReportData {
+  net: Network;
+  tree: Tree;
+  summary: string;
+  curve: { x: number; y: number }[];
+  epochs: number;
+  trainCount: number;
+  test: Digit[];
+  outputs: number[][];
+  predicted: number[];
+}
+
+async function writeReport(out: string, r: ReportData): Promise<string[]> {
+  fs.mkdirSync(out, { recursive: true });
+  const written: string[] = [];
+  const put = (name: string, content: string | Buffer) => {
+    fs.writeFileSync(path.join(out, name), content);
+    written.push(name);
+  };
+
+  // Grid lines every 1, 2, 5 or 10 percentage points, from just below the lowest point to 100%.
+  const lowest = Math.min(...r.curve.map((p) => p.y));
+  const tick = [0.01, 0.02, 0.05, 0.1].find((t) => (1 - lowest) / t <= 10) ?? 0.1;
+  const low = Math.floor(lowest / tick) * tick;
+  const yTicks = Array.from({ length: Math.round((1 - low) / tick) + 1 }, (_, i) => low + i * tick);
+  const total = r.epochs * r.trainCount;
+  const step = total <= 60_000 ? 10_000 : total <= 300_000 ? 60_000 : 120_000;
+  const xTicks = Array.from({ length: Math.floor(total / step) }, (_, i) => (i + 1) * step);
+  put("training-curve.png", lineChart(r.curve, { yTicks, formatY: (y) => `${Math.round(y * 100)}%`, xTicks, formatX: (x) => `${x / 1000}k` }));
+
+  // The worst mistakes: wrong answers the network was surest of. Caption: true label > answer.
+  const mistakes = r.predicted
+    .map((p, i) => ({ i, p, confidence: r.outputs[i][p] }))
+    .filter(({ i, p }) => p !== r.test[i].label)
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, 24);
+  put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8));
+
+  try {
+    const { backquery } = await load<{ backquery(net: unknown, label: number): number[] }>(r.tree, "18-backquery/backquery.ts");
+    const images = Array.from({ length: 10 }, (_, label) => backquery(r.net, label).map((v) => ((v - 0.01) / 0.98) * 255));
+    put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10));
+  } catch (error) {
+    if (!isUnwritten(error)) throw error;
+    say("(no backquery.png: exercise 18, backquery, is not written yet)");
+  }
+
+  // Keep an earlier model: it may have taken hours to train.
+  const modelFile = path.join(out, "model.json");
+  if (fs.existsSync(modelFile)) {
+    const kept = path.join(out, `model-${new Date(fs.statSync(modelFile).mtime).toISOString().replace(/[:.]/g, "-")}.json`);
+    fs.renameSync(modelFile, kept);
+    say(`(the earlier model.json is kept as ${path.basename(kept)})`);
+  }
+  saveModel(r.net, modelFile);
+  written.push("model.json");
+  put("summary.txt", r.summary + "\n");
+  return written;
+}
+
+runTool("train", () => main(process.argv.slice(2)));
