@@ -22,6 +22,8 @@ export interface Outcome {
   notReady: string[];
   passed: number;
   total: number;
+  /** Tests that pass now and did not in the exercise's previous run. */
+  newlyPassing?: number;
 }
 
 /** The default watchdog: plenty for a part-1 exercise; the MNIST parts train for a while. */
@@ -184,10 +186,14 @@ export class Course {
     return outcomes;
   }
 
+  /** Store the result, keyed by test name, and note which tests pass that did not last time. */
   private remember(ex: Exercise, print: string, outcome: Outcome): void {
+    const passing = outcome.run ? allTests(outcome.run).filter((t) => t.state === "passed").map((t) => stableName(t.fullName)) : [];
     updateState(this.root, (state) => {
+      const before = new Set(state.results[ex.dir]?.passing ?? []);
+      outcome.newlyPassing = passing.filter((name) => !before.has(name)).length;
       if (outcome.kind === "timeout" || outcome.kind === "crashed") delete state.results[ex.dir];
-      else state.results[ex.dir] = { fingerprint: print, passed: outcome.kind === "passed", passedTests: outcome.passed, totalTests: outcome.total, at: new Date().toISOString() };
+      else state.results[ex.dir] = { fingerprint: print, passed: outcome.kind === "passed", passedTests: outcome.passed, totalTests: outcome.total, passing, at: new Date().toISOString() };
     });
   }
 

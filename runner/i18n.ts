@@ -18,6 +18,7 @@ const en = {
 
   // A test report
   testsPass: (passed: number, total: number) => `${passed}/${total} tests pass`,
+  sinceLastRun: (count: number) => ` (+${count} since the last run)`,
   moreFailing: (count: number) => `... and ${count} more failing ${count === 1 ? "test" : "tests"}`,
   forTheInput: (input: string) => `fails for the input ${input}:`,
   expectedLabel: "expected:",
@@ -26,7 +27,6 @@ const en = {
   notImplemented: (name: string, file: string) => `not implemented yet: ${name} in ${file}`,
   stepImplement: (name: string, where: string) => `write ${name} in ${where}`,
   stepEarlierFirst: (name: string, file: string, number: number) => `this exercise uses your ${name} from exercise ${number}: write it in ${file} first (npm run next -- ${number}).`,
-  stepEarlierFirstEnd: ").",
   stepFixTest: (name: string, where: string) => `make "${name}" pass; start at ${where}`,
   typeScriptSays: "TypeScript also reports:",
   yourOutput: "Your console.log output:",
@@ -158,6 +158,7 @@ const zh: Messages = {
   running: (label, title) => `正在运行 ${label} · ${title} 的测试……`,
 
   testsPass: (passed, total) => `${total} 个测试中通过了 ${passed} 个`,
+  sinceLastRun: (count) => `（比上次多通过 ${count} 个）`,
   moreFailing: (count) => `……另外还有 ${count} 个测试没有通过`,
   forTheInput: (input) => `输入为 ${input} 时失败：`,
   expectedLabel: "期望：",
@@ -166,7 +167,6 @@ const zh: Messages = {
   notImplemented: (name, file) => `还没有实现：${file} 中的 ${name}`,
   stepImplement: (name, where) => `在 ${where} 写出 ${name}`,
   stepEarlierFirst: (name, file, number) => `这个练习要用到你在练习 ${number} 中写的 ${name}：请先在 ${file} 里完成它（npm run next -- ${number}）。`,
-  stepEarlierFirstEnd: "）。",
   stepFixTest: (name, where) => `让测试“${name}”通过，从 ${where} 看起`,
   typeScriptSays: "TypeScript 还指出了这些问题：",
   yourOutput: "你的 console.log 输出：",

@@ -32,11 +32,11 @@ const MAX_MESSAGE_LINES = 6;
 
 export const exerciseLabel = (ex: Exercise) => String(ex.number).padStart(2, "0");
 
-export function header(ctx: ReportContext, ex: Exercise, files: { readme: string; stubs: string[] }): string {
+export function header(ctx: ReportContext, ex: Exercise, files: { readme?: string; stubs: string[] }): string {
   const { m, term } = ctx;
   const lines = [
     term.bold(`${m.exercise} ${exerciseLabel(ex)}/${ctx.total} · ${m.title(ex)}`) + term.dim(` · ${m.bookSection(ex.section)}`),
-    `  ${padCells(m.readLabel, 7)}${term.link(ctx.root, files.readme)}`,
+    ...(files.readme ? [`  ${padCells(m.readLabel, 7)}${term.link(ctx.root, files.readme)}`] : []),
     ...files.stubs.map((stub) => `  ${padCells(m.editLabel, 7)}${term.link(ctx.root, stub)}`),
   ];
   return lines.join("\n");
@@ -89,7 +89,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
     default: {
       const tests = outcome.run ? outcome.run.files.flatMap((f) => f.tests) : [];
       const failing = tests.filter((t) => t.state === "failed");
-      out.push(term.red(`✗ ${m.testsPass(outcome.passed, outcome.total)}`));
+      out.push(term.red(`✗ ${m.testsPass(outcome.passed, outcome.total)}`) + (outcome.newlyPassing ? term.green(m.sinceLastRun(outcome.newlyPassing)) : ""));
       for (const test of failing.slice(0, MAX_FAILURES_SHOWN)) out.push("", ...describeFailure(ctx, test));
       if (failing.length > MAX_FAILURES_SHOWN) out.push("", term.dim(`  ${m.moreFailing(failing.length - MAX_FAILURES_SHOWN)}`));
       if (failing.length === 0 && outcome.run) {
@@ -105,7 +105,9 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
   const logs = learnerLogs(outcome);
   if (logs) out.push("", term.dim(m.yourOutput), indent(logs, 2));
   const stuck = outcome.kind === "failed" || outcome.kind === "load-error" || outcome.kind === "timeout" ? (ctx.mode === "watch" ? m.stuckWatch : m.stuckNext) : "";
-  const then = outcome.kind === "missing" || outcome.kind === "not-ready" || step.endsWith(m.stepEarlierFirstEnd) ? "" : ctx.mode === "watch" ? m.thenSave : m.thenNext;
+  // Steps that already say what to run next end as they are; the others end with how to re-run.
+  const complete = outcome.kind === "missing" || outcome.kind === "not-ready" || /npm run next -- \d+/.test(step);
+  const then = complete ? "" : ctx.mode === "watch" ? m.thenSave : m.thenNext;
   out.push("", term.bold(term.cyan(m.nextStep)) + step + then + (stuck ? term.dim(stuck) : ""));
   return out.join("\n");
 }

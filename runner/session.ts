@@ -5,7 +5,7 @@
 // and the next run starts a fresh child.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestOutcome } from "./driver";
+import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "./driver";
 
 export interface SessionRun {
   /** Test files, relative to the course root. */
@@ -21,6 +21,8 @@ export class TestSession {
   private ready: Promise<void> | undefined;
   private collector: RunCollector | undefined;
   private stderr = "";
+  /** Why vitest could not start (a broken config, a missing dependency), told to the next run. */
+  private startError: TestErrorInfo | undefined;
   private nextId = 1;
   private readonly root: string;
   private readonly exitHandler = () => this.close();
@@ -65,8 +67,6 @@ export class TestSession {
     return this.ready;
   }
 
-  private startError: { message: string } | undefined;
-
   /** Run test files; always resolves, with status "timeout" when the watchdog had to step in. */
   async run(request: SessionRun): Promise<RunResult> {
     const started = Date.now();
@@ -82,7 +82,7 @@ export class TestSession {
       await this.start();
       const child = this.child;
       if (!child || child.exitCode !== null || this.startError) {
-        if (this.startError) collector.fatal = this.startError as any;
+        if (this.startError) collector.fatal = this.startError;
         collector.addStderr(this.stderr);
         this.close();
         return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, Date.now() - started);

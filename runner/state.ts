@@ -10,6 +10,8 @@ export interface StoredResult {
   passed: boolean;
   passedTests: number;
   totalTests: number;
+  /** The names of the passing tests (without any fast-check seed suffix). */
+  passing?: string[];
   at: string;
 }
 

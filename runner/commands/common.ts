@@ -47,7 +47,8 @@ export const progressLine = (cli: Cli) => progressBar(cli.course.doneCount(), cl
 export const nextStepLine = (cli: Cli, step: string) => cli.term.bold(cli.term.cyan(cli.m.nextStep)) + step;
 
 export function exerciseHeader(cli: Cli, ex: Exercise, mode: "next" | "watch"): string {
-  return header(reportContext(cli, mode), ex, { readme: cli.course.readme(ex, cli.lang), stubs: cli.course.stubs(ex) });
+  const readme = cli.course.readme(ex, cli.lang);
+  return header(reportContext(cli, mode), ex, { readme: cli.course.exists(readme) ? readme : undefined, stubs: cli.course.stubs(ex) });
 }
 
 /** The exercise after `ex` that is not known to be done, wrapping round to skipped ones. */

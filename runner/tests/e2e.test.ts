@@ -132,6 +132,24 @@ describe("npm run next, list, hint, reset, solution, verify in a fresh copy of t
     expect(out).not.toMatch(/node_modules|transformWithOxc|PARSE_ERROR/);
   });
 
+  it("TypeScript explains a function that forgot to return, and --edit-cmd opens the stub", async () => {
+    fs.writeFileSync(file01(), stub01().replace(/throw new Error\("not implemented yet: predict[^\n]*/, "c * km;"));
+    const opener = `node -e "require('fs').writeFileSync('opened.txt', process.argv[1])"`;
+    const { out } = await npmRun(dir, "next", ["--edit-cmd", opener]);
+    expect(out).toContain("TypeScript also reports:");
+    expect(out).toMatch(/exercises\/01-predictor\/predictor\.ts:\d+:\d+ +A function whose declared type is neither/);
+    const opened = path.join(dir, "opened.txt");
+    for (let i = 0; i < 100 && !fs.existsSync(opened); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fs.readFileSync(opened, "utf8")).toBe("exercises/01-predictor/predictor.ts");
+  });
+
+  it("progress within an exercise: tests that pass since the last run are counted", async () => {
+    fs.writeFileSync(file01(), stub01().replace(/throw new Error\("not implemented yet: predict[^\n]*/, "return c * km;"));
+    const { out } = await npmRun(dir, "next");
+    expect(out).toMatch(/✗ [1-9]\d*\/\d+ tests pass \(\+[1-9]\d* since the last run\)/);
+    expect(out).toMatch(/Next step: write error in exercises\/01-predictor\/predictor\.ts:\d+:\d+/);
+  });
+
   it("an endless loop is stopped, and the runner says which exercise did not finish", async () => {
     fs.writeFileSync(file01(), stub01().replace(/throw new Error\("not implemented yet: predict[^\n]*/, "while (true) {}"));
     const { out } = await npmRun(dir, "next", ["--timeout", "3"]);

@@ -1,11 +1,12 @@
 // Watch mode in a real terminal (a pseudo-terminal from util-linux `script`), used like a person:
 // keys are typed, files are saved, and the test reads what the screen shows.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { courseRoot } from "../driver";
 import { stubFor } from "../stubs";
-import { copyCourse, removeCourse, Terminal } from "./course-copy";
+import { copyCourse, learnerEnv, removeCourse, Terminal } from "./course-copy";
 
 let dir: string;
 let terminal: Terminal | undefined;
@@ -83,6 +84,31 @@ describe("npm run watch in a terminal", { timeout: 120_000 }, () => {
     await terminal.waitFor(/✓ 01 · A predictor[^\n]*all \d+ tests pass/);
     terminal.type("q");
     expect(await terminal.exited()).toBe(0);
+  });
+
+  it("without a terminal it still works: plain output, commands as lines", async () => {
+    const child = spawn("npm", ["run", "-s", "watch"], { cwd: dir, env: learnerEnv(), stdio: ["pipe", "pipe", "pipe"], detached: true });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    const waitFor = async (pattern: RegExp) => {
+      for (let i = 0; i < 600 && !pattern.test(out); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(out).toMatch(pattern);
+    };
+    try {
+      await waitFor(/exercise 01\/\d+/);
+      expect(out).not.toMatch(/\x1b/); // no colours, links or screen clearing
+      expect(out).toContain("type h (hint), l (list), n (next), r (re-run), e (edit) or q (quit), then Enter");
+      child.stdin.write("h\n");
+      await waitFor(/Hint 1\/\d+/);
+      child.stdin.write("q\n");
+      await waitFor(/Bye!/);
+    } finally {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // it has quit
+      }
+    }
   });
 
   it("reset asks y/N in a terminal, and y restores the stub with a backup", async () => {
