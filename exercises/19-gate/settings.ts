@@ -1,6 +1,6 @@
 // The full MNIST gate: your network, trained on all 60,000 training images, must get at least
-// 95% of the 10,000 test images right. These are your choices for that run. Exercise 14 is
-// where you find good ones; the book's own (2.5.7) reach about 95.5% in one epoch.
+// 95% of the 10,000 test images right. These are your choices for that run; exercise 14 is
+// where you find good ones. The book's best single epoch (section 2.5) reaches about 95.5%.
 //
 // The gate prints its progress with the time left. Every epoch is one pass over 60,000
 // images; with rotations each image is trained three times (itself, +10 and -10 degrees).

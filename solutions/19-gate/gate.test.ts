@@ -29,7 +29,7 @@ function checkedSettings(): GateSettings {
   return s;
 }
 
-describe("19 gate: the full MNIST (book 2.5.7 and 3.2)", () => {
+describe("19 gate: the full MNIST (book 2.5 and 3.3)", () => {
   it("your settings are sensible numbers", () => {
     checkedSettings();
   });
