@@ -44,6 +44,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const cli: Cli = { args, lang, m, term, course, print };
+  if (args.command !== "watch" && args.command !== "ui") {
+    // Ctrl-C: the vitest child is in its own process group, so stop it here (watch and ui do their own).
+    const interrupted = () => {
+      course.close();
+      process.exit(130);
+    };
+    process.once("SIGINT", interrupted);
+    process.once("SIGTERM", interrupted);
+  }
   const module = await load();
   const run = module[args.command] as (cli: Cli) => Promise<number>;
   try {

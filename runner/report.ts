@@ -90,8 +90,9 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       const tests = outcome.run ? outcome.run.files.flatMap((f) => f.tests) : [];
       const failing = tests.filter((t) => t.state === "failed");
       out.push(term.red(`✗ ${m.testsPass(outcome.passed, outcome.total)}`) + (outcome.newlyPassing ? term.green(m.sinceLastRun(outcome.newlyPassing)) : ""));
-      for (const test of failing.slice(0, MAX_FAILURES_SHOWN)) out.push("", ...describeFailure(ctx, test));
-      if (failing.length > MAX_FAILURES_SHOWN) out.push("", term.dim(`  ${m.moreFailing(failing.length - MAX_FAILURES_SHOWN)}`));
+      const shown = distinctFailures(failing).slice(0, MAX_FAILURES_SHOWN);
+      for (const test of shown) out.push("", ...describeFailure(ctx, test));
+      if (failing.length > shown.length) out.push("", term.dim(`  ${m.moreFailing(failing.length - shown.length)}`));
       if (failing.length === 0 && outcome.run) {
         for (const error of outcome.run.unhandledErrors.slice(0, 2)) out.push(indent(firstLines(error.message), 4));
       }
@@ -134,6 +135,18 @@ function todoStep(ctx: ReportContext, ex: Exercise, message: string, where: Loca
   const earlier = /^exercises\/(\d+)-/.exec(file);
   if (earlier && Number(earlier[1]) !== ex.number) return ctx.m.stepEarlierFirst(name, ctx.term.link(ctx.root, file), Number(earlier[1]));
   return ctx.m.stepImplement(name, where && where.file === file ? locationText(ctx, where) : ctx.term.link(ctx.root, file));
+}
+
+/** One failing test per distinct error, in order: six tests failing on one missing function say it once. */
+function distinctFailures(failing: TestOutcome[]): TestOutcome[] {
+  const seen = new Set<string>();
+  return failing.filter((test) => {
+    const error = test.errors[0];
+    const key = (error?.cause ?? error)?.message.split("\n")[0] ?? "";
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function describeFailure(ctx: ReportContext, test: TestOutcome): string[] {

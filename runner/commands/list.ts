@@ -20,11 +20,14 @@ export async function list(cli: Cli): Promise<number> {
  */
 export function listText(cli: Cli, outcomes: Map<string, Outcome>, current = firstNotDone(cli.course, outcomes)): string {
   const { course, m, term } = cli;
-  const width = Math.max(m.columnExercise.length, ...course.exercises.map((ex) => displayWidth(m.title(ex)))) + 2;
-  const rows = [term.dim(`${pad(m.columnNumber, 4)}${pad(m.columnExercise, width)}${pad(m.columnBook, 14)}${m.columnStatus}`)];
+  const widest = (texts: string[]) => Math.max(...texts.map(displayWidth)) + 2;
+  const number = widest([m.columnNumber, "00"]);
+  const title = widest([m.columnExercise, ...course.exercises.map((ex) => m.title(ex))]);
+  const book = widest([m.columnBook, ...course.exercises.map((ex) => ex.section)]);
+  const rows = [term.dim(`${pad(m.columnNumber, number)}${pad(m.columnExercise, title)}${pad(m.columnBook, book)}${m.columnStatus}`)];
   for (const ex of course.exercises) {
     const status = statusOf(cli, ex, outcomes.get(ex.dir), ex === current);
-    rows.push(`${pad(exerciseLabel(ex), 4)}${pad(m.title(ex), width)}${pad(ex.section, 14)}${status}`);
+    rows.push(`${pad(exerciseLabel(ex), number)}${pad(m.title(ex), title)}${pad(ex.section, book)}${status}`);
   }
   const done = course.exercises.filter((ex) => course.knownDone(ex)).length;
   rows.push("", progressBar(done, course.exercises.length));
