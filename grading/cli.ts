@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Grading ${total} submission(s) on ${course.selected.length} exercise(s): ${course.selected.map((e) => e.dir).join(", ") || "none"}`);
         bar = new ProgressBar(total);
       },
-      onRun: (id, _mode, event) => (event === "start" ? bar?.start(id) : bar?.end(id)),
+      onRun: (id, event) => (event === "start" ? bar?.start(id) : bar?.end(id)),
       onGraded: (g) => bar?.finished(g.id, g.status === "invalid" ? `invalid (${g.problem})` : `${g.totals[mode]} / ${g.totals.max}${g.cached ? " (cached)" : ""}`),
     });
     bar?.close();

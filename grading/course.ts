@@ -42,6 +42,8 @@ export interface CourseOptions {
   exercises?: string;
   /** Folder of hidden tests laid out like exercises/ (NN-slug/*.test.ts). */
   hiddenDir?: string;
+  /** Where generated stubs are remembered between runs (generating one takes ~0.2 s). */
+  stubCacheDir?: string;
 }
 
 export const sha256 = (data: string | Buffer) => crypto.createHash("sha256").update(data).digest("hex");
@@ -81,7 +83,7 @@ export function loadCourse(options: CourseOptions = {}): Course {
       const key = `${ex.dir}/${rel}`;
       if (ex.files.includes(rel)) {
         reference.set(key, text.toString("utf8"));
-        stubs.set(key, stubSource(text.toString("utf8"), `exercises/${key}`));
+        stubs.set(key, cachedStub(text.toString("utf8"), `exercises/${key}`, options.stubCacheDir));
       } else if (isTest(rel)) {
         // Only the graded exercises' tests go into a workspace; every exercise's are hashed.
         if (ex.tests.includes(rel)) testHashes.set(`exercises/${key}`, sha256(text));
@@ -120,8 +122,21 @@ export function loadCourse(options: CourseOptions = {}): Course {
     hidden,
     testFiles,
     testHashes,
-    fingerprint: fingerprintOf(root, [...pristine, ...hidden], options.exercises ?? "all"),
+    fingerprint: fingerprintOf(all, selected, [...pristine, ...hidden, ...[...reference].map(([k, v]) => [`reference/${k}`, Buffer.from(v)] as [string, Buffer])], root),
   };
+}
+
+/** stubSource, remembered by the hash of the solution's text and of the generator's code. */
+function cachedStub(text: string, displayPath: string, dir: string | undefined): string {
+  if (!dir) return stubSource(text, displayPath);
+  const generator = fs.readFileSync(path.join(graderRoot, "runner", "stubs.ts"));
+  const file = path.join(dir, `${sha256(Buffer.concat([Buffer.from(`${displayPath}\0${text}\0`), generator]))}.ts`);
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  const stub = stubSource(text, displayPath);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(`${file}.tmp`, stub);
+  fs.renameSync(`${file}.tmp`, file);
+  return stub;
 }
 
 /** Parses "1-10", "3,5-7", "matrix" or "05-matrix" against the manifest. */
@@ -163,17 +178,28 @@ function readHidden(hiddenDir: string | undefined, all: Exercise[]): Map<string,
 const graderRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const GRADER_SOURCES = ["runner/driver.ts", "runner/vitest-child.mjs", "runner/redirect-plugin.ts", "runner/stubs.ts", "runner/manifest.ts"];
 
-function fingerprintOf(root: string, files: [string, Buffer][], selection: string): string {
+/**
+ * A hash of everything that can change a grade of the selected exercises: their manifest
+ * entries, tests, the reference and given code they can load (every exercise up to the last
+ * selected one), the data loaders and the grader itself. Work on later exercises leaves it alone.
+ */
+function fingerprintOf(all: GradedExercise[], selected: GradedExercise[], files: [string, Buffer][], root: string): string {
+  const last = Math.max(0, ...selected.map((ex) => ex.number));
+  const relevant = all.filter((ex) => ex.number <= last);
+  const dirs = new Set(relevant.map((ex) => ex.dir));
   const hash = crypto.createHash("sha256");
   const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
-  add("selection", selection);
   add("node", process.version);
-  add("manifest", fs.readFileSync(path.join(root, "exercises", "manifest.json")));
-  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) add(name, content);
-  for (const rel of listFiles(path.join(root, "solutions")).map(toPosix)) add(`solutions/${rel}`, fs.readFileSync(path.join(root, "solutions", rel)));
+  add("selected", selected.map((ex) => ex.dir).join(","));
+  add("manifest", JSON.stringify(relevant.map(({ number, dir, files, tests, points, timeoutMs }) => ({ number, dir, files, tests, points, timeoutMs }))));
+  const inScope = (name: string) => {
+    const dir = name.replace(/^(exercises|reference)\//, "").split("/")[0];
+    return dir === "_testkit" || dirs.has(dir);
+  };
+  for (const [name, content] of [...files].filter(([name]) => inScope(name)).sort(([a], [b]) => a.localeCompare(b))) add(name, content);
   const data = path.join(root, "data");
-  for (const rel of fs.existsSync(data) ? listFiles(data).map(toPosix).filter((f) => f.endsWith(".ts")) : []) add(`data/${rel}`, fs.readFileSync(path.join(data, rel)));
-  const grader = listFiles(path.join(graderRoot, "grading")).map((rel) => `grading/${toPosix(rel)}`).filter((f) => /\.(ts|mjs)$/.test(f) && !isTest(f));
+  for (const rel of fs.existsSync(data) ? listFiles(data).map(toPosix).filter((f) => f.endsWith(".ts") && !isTest(f)) : []) add(`data/${rel}`, fs.readFileSync(path.join(data, rel)));
+  const grader = listFiles(path.join(graderRoot, "grading")).map((rel) => `grading/${toPosix(rel)}`).filter((f) => /\.(ts|mjs)$/.test(f) && !isTest(f) && !f.startsWith("grading/testing/") && f !== "grading/bench.ts");
   for (const rel of [...GRADER_SOURCES, ...grader]) {
     const file = path.join(graderRoot, rel);
     if (fs.existsSync(file)) add(`grader:${rel}`, fs.readFileSync(file));

@@ -1,6 +1,6 @@
 // Grades one submission: read it, check its integrity, build a clean workspace, run the
-// course's tests twice (progressive: the learner's own earlier modules; isolated: earlier
-// modules replaced by the reference) and score every selected exercise. Results are cached by
+// course's tests in two modes (progressive: the learner's own earlier modules; isolated:
+// earlier modules replaced by the reference), in one vitest process, and score every exercise. Results are cached by
 // content hash, so an unchanged submission is not run again.
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +16,7 @@ import type { SandboxOptions } from "./sandbox";
 import { notRun, scoreRuns } from "./scores";
 import { hashFile, snapshot } from "./snapshot";
 import type { ExerciseGrade, Mode, ModeResult, SubmissionGrade } from "./types";
-import { buildWorkspace, remove } from "./workspace";
+import { buildWorkspace, remove, TREES } from "./workspace";
 
 export interface GradeContext {
   course: Course;
@@ -30,8 +30,8 @@ export interface GradeContext {
   /** Keep the workspaces (for debugging the grader). */
   keep?: boolean;
   slots: Slots;
-  /** Called when a vitest run starts or ends, for the progress line. */
-  onRun?: (id: string, mode: Mode, event: "start" | "end") => void;
+  /** Called when a submission's vitest run starts or ends, for the progress line. */
+  onRun?: (id: string, event: "start" | "end") => void;
 }
 
 export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promise<SubmissionGrade> {
@@ -86,47 +86,43 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   const { course } = ctx;
   const code = learnerCode(course, snap);
   const integrity = checkIntegrity(course, snap, code);
-  const workspace = buildWorkspace(course, code.files, path.join(ctx.sessionDir, "workspaces", sub.id));
   const wsFiles = new Map<string, string>([...code.files]);
   for (const [rel, content] of [...course.pristine, ...course.hidden]) wsFiles.set(rel.slice("exercises/".length), content.toString("utf8"));
 
   const runnable = course.selected.filter((ex) => code.state.get(ex.dir) === "edited");
-  const testsOf = (ex: GradedExercise) => (course.testFiles.get(ex.dir) ?? []).map((t) => `exercises/${ex.dir}/${t}`);
-  const crossing = new Set(
-    runnable
-      .filter((ex) => loadsOtherExercises(ex.dir, [...testsOf(ex).map((t) => t.slice("exercises/".length)), ...(code.used.get(ex.dir) ?? [])], wsFiles))
-      .map((ex) => ex.dir),
-  );
-  const limits = new Map(runnable.flatMap((ex) => testsOf(ex).map((t) => [t, limitFor(ex, ctx)] as const)));
-  const realWorkspace = fs.realpathSync(workspace);
-
-  const run = (mode: Mode, exercises: GradedExercise[]): Promise<Map<string, FileRun>> => {
-    if (exercises.length === 0) return Promise.resolve(new Map());
-    return ctx.slots.run(async () => {
-      ctx.onRun?.(sub.id, mode, "start");
-      try {
-        return await runFiles(exercises.flatMap(testsOf), {
-          course,
-          workspace,
-          runName: mode,
-          sandbox: ctx.sandbox,
-          limits,
-          redirect: mode === "isolated" ? { mode: "reference", courseDir: path.join(realWorkspace, "exercises"), solutionsDir: fs.realpathSync(path.join(course.root, "solutions")) } : undefined,
-        });
-      } finally {
-        ctx.onRun?.(sub.id, mode, "end");
-      }
-    });
-  };
+  const testsOf = (ex: GradedExercise, mode: Mode = "progressive") => (course.testFiles.get(ex.dir) ?? []).map((t) => `${TREES[mode]}/${ex.dir}/${t}`);
+  // Only an exercise that loads another exercise's module can score differently in isolation.
+  const crossing = runnable.filter((ex) => loadsOtherExercises(ex.dir, [...testsOf(ex).map((t) => t.slice("exercises/".length)), ...(code.used.get(ex.dir) ?? [])], wsFiles));
+  const files = [...runnable.flatMap((ex) => testsOf(ex)), ...crossing.flatMap((ex) => testsOf(ex, "isolated"))];
+  const limits = new Map(runnable.flatMap((ex) => [...testsOf(ex), ...testsOf(ex, "isolated")].map((t) => [t, limitFor(ex, ctx)] as const)));
+  const workspace = buildWorkspace(course, code.files, path.join(ctx.sessionDir, "workspaces", sub.id), crossing.length > 0);
 
   try {
-    const [progressive, isolated] = await Promise.all([run("progressive", runnable), run("isolated", runnable.filter((ex) => crossing.has(ex.dir)))]);
+    const runs =
+      files.length === 0
+        ? new Map<string, FileRun>()
+        : await ctx.slots.run(async () => {
+            ctx.onRun?.(sub.id, "start");
+            try {
+              return await runFiles(files, {
+                course,
+                workspace,
+                runName: "grade",
+                sandbox: ctx.sandbox,
+                limits,
+                // Applies to imports made from isolated/ only: exercises/ stays the learner's own.
+                redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: fs.realpathSync(path.join(course.root, "solutions")) },
+              });
+            } finally {
+              ctx.onRun?.(sub.id, "end");
+            }
+          });
     const hidden = new Set(course.hidden.keys());
     const exercises: ExerciseGrade[] = course.selected.map((ex) => {
       const state = code.state.get(ex.dir)!;
-      const score = (runs: Map<string, FileRun>): ModeResult => scoreRuns(ex, testsOf(ex).map((t) => runs.get(t)!).filter(Boolean), ctx.baseline, hidden);
-      const prog = state === "edited" ? score(progressive) : notRun(ex, state, ctx.baseline, hidden);
-      const iso = state === "edited" && crossing.has(ex.dir) ? score(isolated) : { ...prog, sameAsProgressive: state === "edited" };
+      const score = (mode: Mode): ModeResult => scoreRuns(ex, testsOf(ex, mode).map((t) => runs.get(t)!).filter(Boolean), ctx.baseline, hidden);
+      const prog = state === "edited" ? score("progressive") : notRun(ex, state, ctx.baseline, hidden);
+      const iso = crossing.includes(ex) ? score("isolated") : { ...prog, sameAsProgressive: state === "edited" };
       return { number: ex.number, dir: ex.dir, title: ex.title.en, points: ex.points, files: (code.used.get(ex.dir) ?? []).map((f) => `exercises/${f}`), progressive: prog, isolated: iso };
     });
     const total = (mode: Mode) => Math.round(exercises.reduce((sum, e) => sum + e[mode].score, 0) * 100) / 100;

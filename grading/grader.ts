@@ -51,7 +51,7 @@ export const DEFAULTS = { timeoutMs: 30_000, memoryMb: 1024, testTimeoutMs: 10_0
 
 export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();
-  const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden });
+  const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden, stubCacheDir: path.join(options.out, ".cache", "stubs") });
   const submissions = discover(course, options.inputs, options.classDirs ?? []);
   const sandbox: SandboxOptions = {
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
@@ -65,7 +65,9 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   options.onStart?.(submissions.length, course);
   try {
     const baselineKey = cache.key("baseline");
-    let baseline = options.force ? undefined : cache.get<Baseline>(baselineKey);
+    // The reference's result depends only on the course (its fingerprint is in the key): --force
+    // re-runs submissions, not the reference.
+    let baseline = cache.get<Baseline>(baselineKey);
     const baselineCached = baseline !== undefined;
     if (!baseline && course.selected.length > 0) {
       baseline = await runBaseline(course, sandbox, session);

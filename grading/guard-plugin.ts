@@ -19,7 +19,6 @@ const within = (dir: string, file: string) => {
 const pathLike = (source: string) => /^(\.|\/|file:|[A-Za-z]:[\\/])/.test(source);
 
 export function guardPlugin(options: GuardOptions): Plugin {
-  const exercises = path.join(options.workspace, "exercises");
   return {
     name: "nn-kata-grading-guard",
     enforce: "pre",
@@ -31,7 +30,7 @@ export function guardPlugin(options: GuardOptions): Plugin {
       if (!resolved || resolved.external) return resolved;
       const id = resolved.id.split("?")[0];
       if (!path.isAbsolute(id) || within(options.workspace, id) || options.allowed.some((dir) => within(dir, id))) return resolved;
-      const redirected = source.startsWith(".") && within(options.solutionsDir, id) && within(exercises, path.resolve(path.dirname(importer), source));
+      const redirected = source.startsWith(".") && within(options.solutionsDir, id) && within(options.workspace, path.resolve(path.dirname(importer), source));
       if (redirected) return resolved;
       const from = path.relative(options.workspace, importer).split(path.sep).join("/");
       this.error(`${from} imports "${source}", which is outside the learner's exercises: the grader only loads the learner's own code, the course's data/ and installed packages`);

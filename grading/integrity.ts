@@ -130,6 +130,9 @@ function scanSource(course: Course, rel: string, source: SourceFile, flags: Flag
       }
     } else if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
       checkAccess(node, flag);
+      if (Node.isPropertyAccessExpression(node) && TEST_GLOBALS.has(node.getName()) && GLOBAL_OBJECTS.has(rootName(node.getExpression()) ?? "")) {
+        flag("test-environment", node, `uses ${node.getText().slice(0, 60)}, part of the test framework, in an implementation file`);
+      }
     } else if (Node.isMetaProperty(node)) {
       const parent = node.getParent();
       if (Node.isPropertyAccessExpression(parent) && ["vitest", "env"].includes(parent.getName())) {
@@ -145,7 +148,7 @@ function scanSource(course: Course, rel: string, source: SourceFile, flags: Flag
     } else if (Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
       const left = node.getLeft();
       if (Node.isPropertyAccessExpression(left) || Node.isElementAccessExpression(left)) {
-        const root = left.getExpression().getText().split(/[.[]/)[0];
+        const root = rootName(left.getExpression()) ?? "";
         const patchesPrototype = /\.prototype\b/.test(left.getText());
         if (PATCHABLE_GLOBALS.has(root) || patchesPrototype) flag("test-environment", node, `replaces a built-in (${left.getText().slice(0, 60)}), which can change how the tests compare results`);
       }
@@ -168,6 +171,19 @@ function checkAccess(node: Node, flag: (kind: Flag["kind"], node: Node, message:
   }
   if (/^Error\.(prepareStackTrace|captureStackTrace)$/.test(text) || (Node.isPropertyAccessExpression(node) && node.getName() === "stack" && /^new Error\b/.test(node.getExpression().getText()))) {
     flag("test-environment", node, "looks at the call stack (who is calling?), a way to tell tests apart");
+  }
+}
+
+const GLOBAL_OBJECTS = new Set(["globalThis", "global", "window", "self"]);
+
+/** The identifier an expression starts from: `(globalThis as any).x.y` -> "globalThis". */
+function rootName(expression: Node): string | undefined {
+  let node: Node = expression;
+  for (;;) {
+    if (Node.isIdentifier(node)) return node.getText();
+    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isTypeAssertion(node) || Node.isSatisfiesExpression(node)) node = node.getExpression();
+    else if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node) || Node.isCallExpression(node)) node = node.getExpression();
+    else return undefined;
   }
 }
 

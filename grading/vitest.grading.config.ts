@@ -1,6 +1,6 @@
 // Vitest settings for a grading run in a workspace (see sandbox.ts for what each limit is for).
 // NN_KATA_GRADING carries the run's settings; NN_KATA_REDIRECT, set by runner/driver.ts for the
-// isolated mode, sends imports of other exercises to the course's reference.
+// isolated/ tree, sends imports of other exercises to the course's reference.
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -24,7 +24,7 @@ export default defineConfig({
   cacheDir: path.join(settings.runDir, "vite"),
   plugins: [guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
   test: {
-    include: ["exercises/**/*.test.ts"],
+    include: ["exercises/**/*.test.ts", "isolated/**/*.test.ts"],
     pool: "forks",
     isolate: settings.isolate,
     maxWorkers: 1,
