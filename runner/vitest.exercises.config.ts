@@ -4,7 +4,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { redirectPlugin, type RedirectOptions } from "./redirect-plugin";
+import { redirectPlugin, type RedirectOptions } from "./redirect-plugin.ts";
 
 const root = process.env.NN_KATA_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tree = process.env.NN_KATA_TESTS ?? "exercises";
