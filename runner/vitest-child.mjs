@@ -77,6 +77,16 @@ if (args.serve) await serve();
 else await runOnce();
 
 async function runOnce() {
+  // The parent died without stopping this run (killed, or its own process ended): nobody else
+  // will, and a worker stuck in a learner's infinite loop would spin forever. This process leads
+  // its own group (the driver starts it detached), so take the whole group down.
+  process.on("disconnect", () => {
+    try {
+      process.kill(-process.pid, "SIGKILL");
+    } catch {
+      process.exit(1);
+    }
+  });
   try {
     const vitest = await startVitest("test", args.files, {
       config: args.config,
