@@ -80,6 +80,18 @@ async function main(argv: string[]): Promise<number> {
 
   const out = path.resolve(values.out ?? path.join("reports", "grading"));
   let bar: ProgressBar | undefined;
+  // Ctrl-C: exit properly, so the driver kills running tests and the temporary folder goes.
+  // Exit a moment later, not inside the handler: tsx's wrapper waits for this process to say it
+  // got the signal and SIGKILLs it otherwise, which would cut the clean-up short. A terminal's
+  // Ctrl-C also arrives twice (directly and relayed by tsx).
+  let interrupted = false;
+  process.on("SIGINT", () => {
+    if (interrupted) return;
+    interrupted = true;
+    bar?.close();
+    console.error("grade: interrupted; no reports were written");
+    setTimeout(() => process.exit(130), 100);
+  });
   try {
     const result = await gradeClass({
       inputs: positionals,

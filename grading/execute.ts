@@ -62,6 +62,7 @@ export async function runFiles(files: string[], options: ExecuteOptions): Promis
 async function runRound(files: string[], options: ExecuteOptions, settings: ReturnType<typeof settingsFor>): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
   const controller = new AbortController();
   const queued = new Map<string, number>();
+  const collected = new Set<string>();
   const durations = new Map<string, number>();
   const ended = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -86,6 +87,8 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
             controller.abort();
           }, limitOf(file)),
         );
+      } else if (event === "collected") {
+        collected.add(file);
       } else if (event === "end") {
         ended.add(file);
         durations.set(file, Date.now() - (queued.get(file) ?? Date.now()));
@@ -101,8 +104,11 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
     const durationMs = durations.get(file) ?? Date.now() - (queued.get(file) ?? Date.now());
     const base = { file, tests: outcome?.tests ?? [], errors: outcome?.errors ?? [], output: new Map<string, string>(), durationMs };
     if (file === timedOut) {
+      // A worker stuck in a loop cannot report which test it started, so say what is known.
       const running = result.running.filter((r) => r.file === file).map((r) => `"${r.fullName}"`);
-      const where = running.length > 0 ? ` while running ${running.join(", ")}` : " before its tests started (at import)";
+      const last = outcome?.tests.filter((t) => t.state === "passed" || t.state === "failed").at(-1);
+      const where =
+        running.length > 0 ? ` while running ${running.join(", ")}` : !collected.has(file) ? " while loading the module (at import)" : last ? ` in the test after "${last.fullName}"` : " in its first test";
       settled.set(file, { ...base, status: "timeout", reason: `stopped after ${Math.round(limitOf(file) / 1000)} s${where}: an infinite loop, or far too slow` });
     } else if (ended.has(file) && outcome) {
       settled.set(file, { ...base, status: "finished" });

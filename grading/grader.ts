@@ -12,7 +12,7 @@ import { Slots } from "./limit";
 import { writeReports } from "./reports/index";
 import type { SandboxOptions } from "./sandbox";
 import type { Mode, SubmissionGrade } from "./types";
-import { remove, sessionDir } from "./workspace";
+import { remove, removeOnExit, sessionDir } from "./workspace";
 
 export interface GradeOptions {
   inputs: string[];
@@ -62,6 +62,9 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
   const session = sessionDir();
+  // Interrupted (Ctrl-C: the CLI turns it into an exit): leave no temporary folder behind.
+  const cleanUp = () => removeOnExit(session);
+  if (!options.keep) process.once("exit", cleanUp);
   options.onStart?.(submissions.length, course);
   try {
     const baselineKey = cache.key("baseline");
@@ -98,6 +101,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     });
     return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
   } finally {
+    process.removeListener("exit", cleanUp);
     if (!options.keep) remove(session);
   }
 }

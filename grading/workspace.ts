@@ -5,6 +5,7 @@
 // The same tree is written twice: exercises/ for the progressive run and isolated/ for the
 // isolated one, where the reference redirect applies (to imports from isolated/ only). One
 // vitest process then runs both, which halves the start-up cost of grading a submission.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,4 +52,16 @@ function link(target: string, at: string): void {
 /** Removes a workspace or session folder, ignoring what is already gone. */
 export function remove(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * For an interrupted run: remove now if possible, else a moment later from a detached shell,
+ * once the test processes the driver is killing have let go of their files.
+ */
+export function removeOnExit(dir: string): void {
+  try {
+    remove(dir);
+  } catch {
+    spawn("sh", ["-c", 'sleep 2; rm -rf "$0"', dir], { detached: true, stdio: "ignore" }).unref();
+  }
 }
