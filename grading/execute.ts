@@ -35,6 +35,8 @@ export interface ExecuteOptions {
   limits: Map<string, number>;
   /** Extra time for vitest to start, on top of the limits, for the whole-run watchdog. */
   startupMs?: number;
+  /** Errors thrown outside any test (an unhandled rejection): reported, not scored. */
+  onUnhandledError?: (message: string) => void;
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
@@ -97,6 +99,7 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
     },
   });
   for (const timer of timers.values()) clearTimeout(timer);
+  if (result.status === "finished") for (const error of result.unhandledErrors) options.onUnhandledError?.(error.message);
 
   const settled = new Map<string, FileRun>();
   for (const file of files) {

@@ -13,7 +13,7 @@ import { checkIntegrity } from "./integrity";
 import { learnerCode, loadsOtherExercises } from "./learner";
 import type { Slots } from "./limit";
 import type { SandboxOptions } from "./sandbox";
-import { notRun, scoreRuns } from "./scores";
+import { explain, notRun, scoreRuns } from "./scores";
 import { hashFile, snapshot } from "./snapshot";
 import type { ExerciseGrade, Mode, ModeResult, SubmissionGrade } from "./types";
 import { buildWorkspace, remove, TREES } from "./workspace";
@@ -96,6 +96,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   const files = [...runnable.flatMap((ex) => testsOf(ex)), ...crossing.flatMap((ex) => testsOf(ex, "isolated"))];
   const limits = new Map(runnable.flatMap((ex) => [...testsOf(ex), ...testsOf(ex, "isolated")].map((t) => [t, limitFor(ex, ctx)] as const)));
   const workspace = buildWorkspace(course, code.files, path.join(ctx.sessionDir, "workspaces", sub.id), crossing.length > 0);
+  const notes = [...integrity.notes];
 
   try {
     const runs =
@@ -110,6 +111,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
                 runName: "grade",
                 sandbox: ctx.sandbox,
                 limits,
+                onUnhandledError: (message) => notes.push(`an error was thrown outside any test (it did not change a score): ${explain(message).split("\n")[0].slice(0, 200)}`),
                 // Applies to imports made from isolated/ only: exercises/ stays the learner's own.
                 redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: fs.realpathSync(path.join(course.root, "solutions")) },
               });
@@ -133,7 +135,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
       exercises,
       totals: { progressive: total("progressive"), isolated: total("isolated"), max: maxPoints(course) },
       flags: integrity.flags,
-      notes: integrity.notes,
+      notes: [...new Set(notes)],
       hash: snap.hash,
       durationMs: 0,
       cached: false,
