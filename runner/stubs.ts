@@ -7,8 +7,9 @@
 //
 // Inside a function body the region becomes one line that throws
 // "not implemented yet: <name> in <file>". Outside any function body (a helper the
-// solution needs, a private method) the region is removed. Every other file under
-// solutions/ (the tests, the test kit) is copied as it is.
+// solution needs, a private method) the region is removed, except for its lines written
+// "// STUB: <code>", which the stub keeps as "<code>". Every other file under solutions/
+// (the tests, the test kit) is copied as it is.
 import fs from "node:fs";
 import path from "node:path";
 import { Node, Project, ts } from "ts-morph";
@@ -42,11 +43,18 @@ export function stubSource(text: string, displayPath: string): string {
       const message = `not implemented yet: ${owner} in ${displayPath}`;
       lines.splice(region.begin, region.end - region.begin + 1, `${indent}throw new Error(${JSON.stringify(message)});`);
     } else {
+      // "// STUB: code" lines of a removed region stay in the stub as "code" (e.g. imports the
+      // learner will need that the reference itself does not use).
+      const kept = lines
+        .slice(region.begin + 1, region.end)
+        .map((line) => /^(\s*)\/\/ STUB: (.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => m[1] + m[2]);
       // Drop the blank line before the block too when it would leave a double gap or a gap before "}".
       const before = region.begin > 0 ? lines[region.begin - 1].trim() : "x";
       const after = (lines[region.end + 1] ?? "").trim();
-      const start = before === "" && (after === "" || after.startsWith("}")) ? region.begin - 1 : region.begin;
-      lines.splice(start, region.end - start + 1);
+      const start = kept.length === 0 && before === "" && (after === "" || after.startsWith("}")) ? region.begin - 1 : region.begin;
+      lines.splice(start, region.end - start + 1, ...kept);
     }
   }
   let out = lines.join("\n");

@@ -56,6 +56,11 @@ describe("stubSource", () => {
     expect(stubSource(src, FILE)).toBe(lines("class A {", "  f(): number {", "    return 1;", "  }", "}"));
   });
 
+  it("keeps the '// STUB:' lines of a removed region as code, so a stub can import what the reference does not use", () => {
+    const src = lines(BEGIN, 'import { dot } from "./m";', '// STUB: import { dot, transpose } from "./m";', END, "export const x = 1;");
+    expect(stubSource(src, FILE)).toBe(lines('import { dot, transpose } from "./m";', "export const x = 1;"));
+  });
+
   it("leaves a file without markers exactly as it is", () => {
     const src = "export const x = 1;\n";
     expect(stubSource(src, FILE)).toBe(src);

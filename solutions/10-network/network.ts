@@ -2,9 +2,12 @@
 // matrix (05) and weight initialisation (09). It does two things: `query` (inputs in, outputs
 // out) and `train` (query, compare with the targets, send the error back, adjust the weights).
 // Each step is one line of the book's numpy code; with dot, transpose, multiply, add, subtract,
-// scale and map from exercise 05 (import them below) you can write it just like the book.
+// scale and map from exercise 05 you can write it just like the book.
 import { sigmoid } from "../04-activation/activation";
+// BEGIN SOLUTION
 import { Matrix } from "../05-matrix/matrix";
+// STUB: import { Matrix, add, dot, map, multiply, scale, subtract, transpose } from "../05-matrix/matrix";
+// END SOLUTION
 import { createRng, initWeights } from "../09-prepare/prepare";
 
 // BEGIN SOLUTION
