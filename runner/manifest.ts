@@ -22,6 +22,8 @@ export interface Exercise {
   tests: string[];
   points: number;
   hints: Text[];
+  /** Wall-clock limit for one run of its tests, for exercises that train for long (default: the runner's). */
+  timeoutSeconds?: number;
 }
 
 export interface Manifest {
@@ -59,6 +61,7 @@ export function validateManifest(manifest: Manifest): string[] {
     if (!Array.isArray(ex.files) || ex.files.length === 0) problems.push(`${at}: files must list the stub files`);
     if (!Array.isArray(ex.tests) || ex.tests.length === 0) problems.push(`${at}: tests must list the test files`);
     if (!(ex.points > 0)) problems.push(`${at}: points must be above 0`);
+    if (ex.timeoutSeconds !== undefined && !(ex.timeoutSeconds > 0)) problems.push(`${at}: timeoutSeconds must be above 0 when given`);
     if (!Array.isArray(ex.hints) || ex.hints.length < 2 || ex.hints.length > 4) problems.push(`${at}: needs 2 to 4 hints, has ${ex.hints?.length ?? 0}`);
     ex.hints?.forEach((hint, h) => {
       for (const lang of ["en", "zh"] as const) if (!hint?.[lang]) problems.push(`${at}: hint ${h + 1} has no ${lang} text`);
