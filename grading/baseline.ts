@@ -3,7 +3,7 @@
 // which tests the reference passes (only those score), and how long each exercise takes (the
 // default time limits scale with it). Cached in the report folder by the course's fingerprint.
 import path from "node:path";
-import type { Course } from "./course";
+import { manifestLimitMs, type Course } from "./course";
 import { runFiles } from "./execute";
 import type { SandboxOptions } from "./sandbox";
 import { buildWorkspace, remove } from "./workspace";
@@ -19,7 +19,7 @@ const REFERENCE_LIMIT_MS = 10 * 60_000;
 export async function runBaseline(course: Course, sandbox: SandboxOptions, sessionDir: string): Promise<Baseline> {
   const workspace = buildWorkspace(course, new Map([...course.stubs.keys()].map((key) => [key, course.reference.get(key)!])), path.join(sessionDir, "reference"));
   const files = course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => `exercises/${ex.dir}/${t}`));
-  const limits = new Map(course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => [`exercises/${ex.dir}/${t}`, ex.timeoutMs ?? REFERENCE_LIMIT_MS] as const)));
+  const limits = new Map(course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => [`exercises/${ex.dir}/${t}`, manifestLimitMs(ex) ?? REFERENCE_LIMIT_MS] as const)));
   try {
     const runs = await runFiles(files, { course, workspace, runName: "baseline", sandbox, limits });
     const baseline: Baseline = { fingerprint: course.fingerprint, exercises: {} };

@@ -21,7 +21,7 @@ Options:
   --hidden DIR       instructor's hidden tests, laid out like exercises/ (NN-slug/*.test.ts)
   --grade MODE       progressive (default) or isolated: the score in the gradebook's columns
   --jobs N           test runs at a time (default: the number of cores)
-  --timeout SECONDS  time limit per exercise (default ${DEFAULTS.timeoutMs / 1000}; a manifest timeoutMs wins)
+  --timeout SECONDS  time limit per exercise (default ${DEFAULTS.timeoutMs / 1000}; a manifest timeoutSeconds wins)
   --memory MB        heap limit of the process running learner code (default ${DEFAULTS.memoryMb})
   --isolate          a fresh process for every exercise (slower)
   --no-sandbox       do not use Node's permission model for learner code

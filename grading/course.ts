@@ -8,8 +8,14 @@ import { courseRoot } from "../runner/driver";
 import { loadManifest, type Exercise, type Manifest } from "../runner/manifest";
 import { listFiles, stubSource } from "../runner/stubs";
 
-/** A manifest entry may carry its own time limit (the MNIST gate trains for about a minute). */
-export type GradedExercise = Exercise & { timeoutMs?: number };
+/** A manifest entry may carry its own time limit (the MNIST gate trains for a long time). */
+export type GradedExercise = Exercise & { timeoutSeconds?: number; timeoutMs?: number };
+
+/** The exercise's own time limit from the manifest, in ms, if it has one. */
+export function manifestLimitMs(ex: GradedExercise): number | undefined {
+  if (ex.timeoutSeconds) return ex.timeoutSeconds * 1000;
+  return ex.timeoutMs;
+}
 
 export interface Course {
   root: string;
@@ -191,7 +197,7 @@ function fingerprintOf(all: GradedExercise[], selected: GradedExercise[], files:
   const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
   add("node", process.version);
   add("selected", selected.map((ex) => ex.dir).join(","));
-  add("manifest", JSON.stringify(relevant.map(({ number, dir, files, tests, points, timeoutMs }) => ({ number, dir, files, tests, points, timeoutMs }))));
+  add("manifest", JSON.stringify(relevant.map(({ number, dir, files, tests, points, timeoutSeconds, timeoutMs }) => ({ number, dir, files, tests, points, timeoutSeconds, timeoutMs }))));
   const inScope = (name: string) => {
     const dir = name.replace(/^(exercises|reference)\//, "").split("/")[0];
     return dir === "_testkit" || dirs.has(dir);

@@ -36,7 +36,8 @@ export function discover(course: Course, inputs: string[], classDirs: string[] =
     const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith(".") && !IGNORED.has(e.name));
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory() || isArchive(entry.name)) found.push(fromPath(course, full));
+      const folder = entry.isDirectory() || (entry.isSymbolicLink() && fs.existsSync(full) && fs.statSync(full).isDirectory());
+      if (folder || isArchive(entry.name)) found.push(fromPath(course, full));
     }
   }
   return uniqueIds(found);

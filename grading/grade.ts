@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Baseline } from "./baseline";
 import type { ResultCache } from "./cache";
-import type { Course, GradedExercise } from "./course";
+import { manifestLimitMs, type Course, type GradedExercise } from "./course";
 import { locateExercises, unpack, type Submission } from "./discover";
 import { runFiles, type FileRun } from "./execute";
 import { checkIntegrity } from "./integrity";
@@ -145,9 +145,10 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   }
 }
 
-/** A manifest timeoutMs wins; otherwise the default, or 4x the reference's time if that is longer. */
+/** The manifest's limit wins; otherwise the default, or 4x the reference's time if that is longer. */
 export function limitFor(ex: GradedExercise, ctx: Pick<GradeContext, "baseline" | "timeoutMs">): number {
-  if (ex.timeoutMs) return ex.timeoutMs;
+  const own = manifestLimitMs(ex);
+  if (own) return own;
   return Math.max(ctx.timeoutMs, 4 * (ctx.baseline.exercises[ex.dir]?.durationMs ?? 0));
 }
 

@@ -3,6 +3,7 @@
 // or an absolute path to the course's reference fails with a clear message instead of loading
 // it. The one exception is the isolated mode's redirect: a relative import of another exercise
 // that the reference redirect (runner/redirect-plugin.ts) sent to solutions/.
+import fs from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";
 
@@ -30,8 +31,12 @@ export function guardPlugin(options: GuardOptions): Plugin {
       if (!resolved || resolved.external) return resolved;
       const id = resolved.id.split("?")[0];
       if (!path.isAbsolute(id) || within(options.workspace, id) || options.allowed.some((dir) => within(dir, id))) return resolved;
-      const redirected = source.startsWith(".") && within(options.solutionsDir, id) && within(options.workspace, path.resolve(path.dirname(importer), source));
-      if (redirected) return resolved;
+      const target = path.resolve(path.dirname(importer), source);
+      const redirected = source.startsWith(".") && within(options.solutionsDir, id) && within(options.workspace, target);
+      if (redirected && fs.existsSync(id)) return resolved;
+      // A learner's own helper in another exercise's folder has no reference: it stays theirs.
+      const own = redirected ? ["", ".ts", ".mts", "/index.ts"].map((ext) => target + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile()) : undefined;
+      if (own) return { id: own };
       const from = path.relative(options.workspace, importer).split(path.sep).join("/");
       this.error(`${from} imports "${source}", which is outside the learner's exercises: the grader only loads the learner's own code, the course's data/ and installed packages`);
     },
