@@ -104,6 +104,15 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
+  it("inputs with more than one column: an error that names both shapes, not a silent 3x2 answer", () => {
+    // dot itself would happily multiply 3x3 by 3x2; the network's inputs must be one column.
+    expectThrowsMentioning(
+      () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.9], [0.1, 0.1], [0.8, 0.8]])),
+      ["3x3", "3x2"],
+      "layerInputs(a 3x3 weight matrix, a 3x2 matrix): the inputs must be a single 3x1 column",
+    );
+  });
+
   it("forward with weight matrices that do not fit together: an error that names the shapes", () => {
     // wih is 3x3, so there are 3 hidden nodes; this who expects 4 of them.
     const who = Matrix.fromArray([
