@@ -28,7 +28,7 @@ export interface Outcome {
 
 /** The default watchdog: plenty for a part-1 exercise; the MNIST parts train for a while. */
 export function defaultTimeoutMs(ex: Exercise): number {
-  const seconds = (ex as Exercise & { timeoutSeconds?: number }).timeoutSeconds ?? (ex.part <= 1 ? 30 : 300);
+  const seconds = ex.timeoutSeconds ?? (ex.part <= 1 ? 30 : 300);
   return seconds * 1000;
 }
 
