@@ -70,6 +70,8 @@ export interface RunOptions {
   testNamePattern?: string;
   /** Called as each test ends, e.g. for a live progress line. */
   onTest?: (test: TestOutcome) => void;
+  /** Called with what the tests print (stdout, console.log) as it arrives, e.g. a training's progress. */
+  onOutput?: (text: string) => void;
   /** Called as a test file is queued, imported ("collected") and done: for a time limit per file. */
   onModule?: (event: ModuleEvent) => void;
   /** Aborting stops the run as the watchdog does (status "timeout"): a caller's own time limit. */
@@ -121,10 +123,10 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group, so the watchdog can kill vitest's workers too
     });
-    const collector = new RunCollector(options.onTest);
+    const collector = new RunCollector(options);
     let timedOut = false;
 
-    child.stdout!.on("data", (chunk: Buffer) => collector.logs.push(chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => collector.addOutput(chunk));
     child.stderr!.on("data", (chunk: Buffer) => collector.addStderr(chunk));
     child.on("message", (message: any) => {
       collector.handle(message);
@@ -171,17 +173,24 @@ export class RunCollector {
   final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
   fatal: TestErrorInfo | undefined;
 
-  constructor(private readonly onTest?: (test: TestOutcome) => void) {}
+  constructor(private readonly listeners: Pick<RunOptions, "onTest" | "onOutput"> = {}) {}
 
   handle(message: any): void {
     if (message.type === "test-start") this.running.set(`${message.file}\0${message.fullName}`, { file: message.file, fullName: message.fullName });
     else if (message.type === "test-end") {
       this.running.delete(`${message.test.file}\0${message.test.fullName}`);
       this.ended.push(message.test);
-      this.onTest?.(message.test);
-    } else if (message.type === "log") this.logs.push(message.content);
+      this.listeners.onTest?.(message.test);
+    } else if (message.type === "log") this.addOutput(message.content);
     else if (message.type === "run-end") this.final = { files: message.files, unhandledErrors: message.unhandledErrors };
     else if (message.type === "fatal") this.fatal = message.error;
+  }
+
+  /** Text the tests printed: a direct write to stdout (the child's stdout) or a console.log (IPC). */
+  addOutput(chunk: Buffer | string): void {
+    const text = chunk.toString();
+    this.logs.push(text);
+    this.listeners.onOutput?.(text);
   }
 
   addStderr(chunk: Buffer | string): void {

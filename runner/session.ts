@@ -14,6 +14,8 @@ export interface SessionRun {
   invalidate?: string[];
   timeoutMs: number;
   onTest?: (test: TestOutcome) => void;
+  /** What the tests print, as they print it (see worker-stdout.ts): a long training's progress. */
+  onOutput?: (text: string) => void;
 }
 
 export class TestSession {
@@ -37,13 +39,14 @@ export class TestSession {
     const args = JSON.stringify({ root: this.root, config: exercisesConfig, serve: true, pool: "threads" });
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
-      env: childEnv(this.root, {}),
+      // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
+      env: childEnv(this.root, { env: { NN_KATA_LIVE: "1", NN_KATA_STDOUT_TTY: process.stdout.isTTY ? "1" : undefined } }),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group: the watchdog kills vitest's workers with it
     });
     this.child = child;
     this.stderr = "";
-    child.stdout!.on("data", (chunk: Buffer) => this.collector?.logs.push(chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => this.collector?.addOutput(chunk));
     child.stderr!.on("data", (chunk: Buffer) => {
       if (this.stderr.length < 100_000) this.stderr += chunk.toString();
       this.collector?.addStderr(chunk);
@@ -71,7 +74,7 @@ export class TestSession {
   async run(request: SessionRun): Promise<RunResult> {
     const started = Date.now();
     const deadline = started + request.timeoutMs;
-    const collector = new RunCollector(request.onTest);
+    const collector = new RunCollector(request);
     this.collector = collector;
     let timedOut = false;
     const timer = setTimeout(() => {
