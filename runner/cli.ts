@@ -4,6 +4,8 @@
 import { chooseLang, parseArgs } from "./args";
 import { Course } from "./course";
 import { catalogue } from "./i18n";
+import { LiveOutput } from "./live";
+import { exerciseLabel } from "./report";
 import { makeTerm } from "./term";
 import type { Cli } from "./commands/common";
 
@@ -17,6 +19,9 @@ const commands: Record<string, () => Promise<{ default?: unknown } & Record<stri
   solution: () => import("./commands/solution"),
   ui: () => import("./commands/ui"),
 };
+
+/** How long a run goes on before its output is shown as it comes (the report follows either way). */
+const SHOW_AFTER_MS = 2000;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
@@ -43,6 +48,15 @@ async function main(argv: string[]): Promise<number> {
     print(term.red((error as Error).message));
     return 2;
   }
+  // A run that takes a while shows its tests' output and a "still running" line as it goes;
+  // an exercise with its own time limit (the MNIST gate trains for minutes) does so from the start.
+  course.live = (ex) =>
+    new LiveOutput({
+      out: process.stdout,
+      status: (seconds) => m.stillRunningFor(`${exerciseLabel(ex)} · ${m.title(ex)}`, seconds),
+      style: term.dim,
+      showAfterMs: ex.timeoutSeconds ? 0 : SHOW_AFTER_MS,
+    });
   const cli: Cli = { args, lang, m, term, course, print };
   if (args.command !== "watch" && args.command !== "ui") {
     // Ctrl-C: the vitest child is in its own process group, so stop it here (watch and ui do their own).

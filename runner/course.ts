@@ -37,9 +37,17 @@ export function stableName(name: string): string {
   return name.replace(/\s*\(with seed=-?\d+\)\s*$/, "");
 }
 
+/** Shows one exercise's run while it goes (live.ts): what its tests print, then stop() at the end. */
+export interface LiveRun {
+  write(text: string): void;
+  stop(): void;
+}
+
 export class Course {
   readonly root: string;
   readonly exercises: Exercise[];
+  /** Set by the CLI so a long run is seen while it goes; without it runs are silent until the end. */
+  live: ((ex: Exercise) => LiveRun) | undefined;
   private sessionInstance: TestSession | undefined;
 
   constructor(options: { root?: string; timeoutMs?: number } = {}) {
@@ -120,7 +128,13 @@ export class Course {
     }
     const closure = this.closure(ex);
     const print = fingerprint(this.root, closure);
-    const run = await this.session.run({ files: this.tests(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest });
+    const live = this.live?.(ex);
+    let run: RunResult;
+    try {
+      run = await this.session.run({ files: this.tests(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest, onOutput: live && ((text) => live.write(text)) });
+    } finally {
+      live?.stop();
+    }
     const outcome = outcomeOf(ex, run);
     this.remember(ex, print, outcome);
     return outcome;

@@ -36,6 +36,7 @@ const en = {
   stepNotReady: "this exercise is still being written: update your copy of the course (git pull), then run npm run next.",
   timedOut: (label: string, seconds: number) => `Exercise ${label} did not finish: its tests were stopped after ${seconds} s.`,
   stillRunning: "still running",
+  stillRunningFor: (label: string, seconds: number) => `still running: ${label}, ${elapsed(seconds, "s", "min")}`,
   loopExplanation: "The usual cause is a loop that never ends: a while whose condition never changes, or a for loop counting the wrong way.",
   stepLoop: (file: string) => `find the loop that never ends in ${file}`,
   crashed: "The test run crashed before it finished.",
@@ -176,6 +177,7 @@ const zh: Messages = {
   stepNotReady: "这个练习还在编写中：先更新课程（git pull），再运行 npm run next。",
   timedOut: (label, seconds) => `练习 ${label} 没有跑完：测试运行 ${seconds} 秒后被强制停止了。`,
   stillRunning: "仍在运行",
+  stillRunningFor: (label, seconds) => `仍在运行：${label}，已 ${elapsed(seconds, "秒", "分")}`,
   loopExplanation: "最常见的原因是死循环：while 的条件永远不会改变，或者 for 循环的计数方向写反了。",
   stepLoop: (file) => `在 ${file} 里找出那个停不下来的循环`,
   crashed: "测试还没跑完就崩溃了。",
@@ -274,3 +276,9 @@ const zh: Messages = {
 };
 
 export const catalogue: Record<Lang, Messages> = { en, zh };
+
+/** 42 s; 3 min 05 s: long enough to read at a glance, in either language's units. */
+function elapsed(seconds: number, secondUnit: string, minuteUnit: string): string {
+  if (seconds < 120) return `${seconds} ${secondUnit}`;
+  return `${Math.floor(seconds / 60)} ${minuteUnit} ${String(seconds % 60).padStart(2, "0")} ${secondUnit}`;
+}

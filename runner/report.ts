@@ -8,7 +8,7 @@ import type { TestErrorInfo, TestOutcome } from "./driver";
 import type { Messages } from "./i18n";
 import type { Exercise } from "./manifest";
 import type { Term } from "./term";
-import { padCells, stripAnsi } from "./term";
+import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
 
 export interface ReportContext {
@@ -231,7 +231,8 @@ function crashReason(outcome: Outcome): string {
 
 /** What the learner's code printed with console.log, trimmed to a screenful. */
 function learnerLogs(outcome: Outcome): string {
-  const text = (outcome.run?.logs ?? []).join("").trimEnd();
+  // A progress bar that redrew itself (on a terminal) is shown as it ended.
+  const text = (outcome.run?.logs ?? []).join("").split("\n").map(lastState).join("\n").trimEnd();
   if (!text) return "";
   const lines = text.split("\n");
   return lines.length > 15 ? [...lines.slice(0, 15), `... (${lines.length - 15} more lines)`].join("\n") : text;

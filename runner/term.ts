@@ -64,3 +64,9 @@ export function stripAnsi(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\]8;;[^\x1b\x07]*(?:\x1b\\|\x07)/g, "").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
 }
+
+/** A line as it finally looks on a terminal when it redrew itself: the part after its last \r. */
+export function lastState(line: string): string {
+  const parts = line.replaceAll("\x1b[K", "").split("\r").filter((part) => part !== "");
+  return parts.at(-1) ?? "";
+}
