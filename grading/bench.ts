@@ -8,18 +8,27 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCourse, type GradedExercise } from "./course";
 import { gradeClass } from "./grader";
+import { courseRoot as checkout } from "../runner/driver";
 import { brokenFile, fakeSubmission, referenceWith, referenceWithTop } from "./testing/fakes";
 
 const { values } = parseArgs({ options: { count: { type: "string" }, exercises: { type: "string" }, jobs: { type: "string" }, keep: { type: "string" } } });
 const count = Number(values.count ?? 50);
 const exercises = values.exercises ?? "1-10";
-const course = loadCourse({ exercises });
-const part = course.selected;
 const tmp = values.keep ? path.resolve(values.keep) : fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-bench-"));
 const classDir = path.join(tmp, "class");
 const out = path.join(tmp, "report");
 fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(classDir, { recursive: true });
+
+// Grade against a frozen copy of the course, as an instructor's clone is: edits made to this
+// checkout while the benchmark runs must not invalidate the cache between its two gradings.
+const courseRoot = path.join(tmp, "course");
+for (const part of ["solutions", "exercises", "data", "tsconfig.json", "package.json"]) {
+  if (fs.existsSync(path.join(checkout, part))) fs.cpSync(path.join(checkout, part), path.join(courseRoot, part), { recursive: true });
+}
+fs.symlinkSync(path.join(checkout, "node_modules"), path.join(courseRoot, "node_modules"), "dir");
+const course = loadCourse({ exercises, root: courseRoot });
+const part = course.selected;
 
 // A class as it looks near a deadline: most learners part-way, some done, a few broken.
 const kinds = ["solved", "partial", "partial", "solved", "early-broken", "partial", "solved", "tests-edited", "partial", "syntax-error"];
@@ -43,7 +52,7 @@ for (let i = 0; i < count; i++) {
 }
 
 const jobs = values.jobs ? Number(values.jobs) : undefined;
-const grade = () => gradeClass({ inputs: [], classDirs: [classDir], out, exercises, jobs });
+const grade = () => gradeClass({ inputs: [], classDirs: [classDir], out, exercises, jobs, courseRoot });
 
 console.log(`nn-kata grader benchmark: ${count} submissions, exercises ${part.map((e) => e.number).join(",")}, ${os.availableParallelism()} cores, jobs ${jobs ?? os.availableParallelism()} (default: cores)`);
 const cpuBefore = cpuSeconds();
@@ -63,7 +72,8 @@ console.log(`re-grade, nothing changed: ${(second.durationMs / 1000).toFixed(2)}
 if (second.course.fingerprint !== first.course.fingerprint) console.log("  (the course or the grader changed between the two runs, so the cache could not be used: run again on a quiet checkout)");
 // The same re-grade as an instructor types it, start-up included.
 const started = Date.now();
-const cli = spawnSync(process.execPath, [path.join(course.root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(course.root, "grading", "cli.ts"), "--class", classDir, "--out", out, "--exercises", exercises], { encoding: "utf8", cwd: course.root });
+const cli = spawnSync(process.execPath, [path.join(checkout, "node_modules", "tsx", "dist", "cli.mjs"), path.join(checkout, "grading", "cli.ts"), "--class", classDir, "--out", out, "--exercises", exercises, "--course", courseRoot], { encoding: "utf8", cwd: checkout });
+if (cli.status !== 0) console.log(`the command failed: ${cli.stderr.slice(0, 500)}`);
 const cached = (cli.stdout.match(/graded \(cached\)/g) ?? []).length;
 console.log(`re-grade from the command line (npm run grade, start-up included): ${((Date.now() - started) / 1000).toFixed(2)} s (${cached}/${count} from cache)`);
 const totals = first.grades.map((g) => g.totals.progressive);

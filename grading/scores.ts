@@ -12,7 +12,8 @@ const clean = (text: string | undefined) => text?.replace(ANSI, "").trim();
 
 /** What a learner can act on, for the errors the sandbox and the runner raise. */
 export function explain(message: string): string {
-  const text = clean(message) ?? "";
+  // Paths inside the temporary workspace read as the learner's own: exercises/05-matrix/matrix.ts.
+  const text = (clean(message) ?? "").replace(/(?:[A-Za-z]:)?[\\/][^\s"'`]*?[\\/](?:exercises|isolated)[\\/]/g, "exercises/");
   if (/Access to this API has been restricted/.test(text)) {
     return "the grader's sandbox refused it: the code tried to write a file outside its scratch folder, read a file outside the course, or start a process or thread";
   }
@@ -90,5 +91,13 @@ function fullMessage(error: TestErrorInfo): string {
   return cause && !error.message.includes(cause.message) ? `${error.message}\nCaused by: ${cause.message}` : error.message;
 }
 
-const firstMessage = (errors: TestErrorInfo[]) => explain(errors[0]?.message ?? "unknown error").split("\n")[0];
+/** The error's first line (two when the first only announces it: "Transform failed with 1 error:"), and where. */
+function firstMessage(errors: TestErrorInfo[]): string {
+  const text = explain(errors[0]?.message ?? "unknown error");
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const first = lines[0]?.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? "unknown error");
+  // A parse error names its place in a drawn frame further down: bring it up.
+  const at = /exercises\/[^\s\]]+:\d+:\d+/.exec(text)?.[0];
+  return at && !first.includes(at) ? `${first} (at ${at})` : first;
+}
 const short = (file: string) => file.split("/").slice(2).join("/");
