@@ -1,6 +1,7 @@
 // The grader tested as an instructor uses it: a class of fake submissions built on the fly from
 // the course's reference (solved, half solved, broken, tampered with, hostile, empty, corrupt),
 // graded once, then the exact grades, flags and reports checked. Part 1 only, to stay fast.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse, type Course, type GradedExercise } from "./course";
 import { gradeClass, type ClassResult, type GradeOptions } from "./grader";
 import { snapshot } from "./snapshot";
-import { brokenFile, dependentsOf, fakeSubmission, referenceWith, referenceWithTop, zipFolder } from "./testing/fakes";
+import { brokenFile, courseRoot, dependentsOf, fakeSubmission, referenceWith, referenceWithTop, zipFolder } from "./testing/fakes";
 import type { SubmissionGrade } from "./types";
 
 const SECRET = "SECRET-HIDDEN-MARKER-7f3a";
@@ -261,4 +262,17 @@ describe("grading a class of fake submissions (Part 1)", () => {
     const forced = await gradeClass({ ...options, classDirs: [], inputs: [path.join(classDir, "half-solved")], force: true });
     expect(forced.grades[0]).toMatchObject({ cached: false, totals: grade("half-solved").totals });
   }, 120_000);
+
+  it("npm run grade prints the table and writes the reports (the same class, from the cache)", () => {
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(courseRoot, "node_modules", "tsx", "dist", "cli.mjs"), path.join(courseRoot, "grading", "cli.ts"), "--class", classDir, "--out", out, "--exercises", "1-10", "--hidden", hiddenDir, "--jobs", "2", "--timeout", "8", "--memory", "256"],
+      { encoding: "utf8", cwd: courseRoot },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/^learner +progressive +isolated +passed +flags +status/m);
+    expect(cli.stdout).toMatch(new RegExp(`^all-solved +${max} / ${max} +${max} / ${max} .*graded \\(cached\\)`, "m"));
+    expect(cli.stdout).toMatch(/^corrupt .*invalid: the archive will not unpack/m);
+    for (const kind of ["feedback/all-solved.md", "results/all-solved.json", "junit/all-solved.xml", "classroom/all-solved.json", "gradebook.csv"]) expect(fs.existsSync(path.join(out, kind)), kind).toBe(true);
+  }, 60_000);
 });

@@ -88,6 +88,5 @@ export function runEnv(settings: GradingSettings): Record<string, string> {
     TMPDIR: tmp,
     TMP: tmp,
     TEMP: tmp,
-    VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
   };
 }

@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { redirectPlugin, type RedirectOptions } from "../runner/redirect-plugin";
-import { guardPlugin } from "./guard-plugin";
-import type { GradingSettings } from "./sandbox";
+import { redirectPlugin, type RedirectOptions } from "../runner/redirect-plugin.ts";
+import { guardPlugin } from "./guard-plugin.ts";
+import type { GradingSettings } from "./sandbox.ts";
 
 const settings = JSON.parse(process.env.NN_KATA_GRADING ?? "null") as GradingSettings | null;
 if (!settings) throw new Error("vitest.grading.config.ts is for grading runs only (NN_KATA_GRADING is not set)");
