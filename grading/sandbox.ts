@@ -34,12 +34,15 @@ export interface GradingSettings {
   execArgv: string[];
   isolate: boolean;
   testTimeoutMs: number;
-  /** Where a workspace file may import from besides the workspace itself. */
+  /** Where a workspace file may import from besides the workspace itself (folders or single files). */
   allowed: string[];
+  setupFile: string;
   solutionsDir: string;
 }
 
 export const gradingConfig = path.join(path.dirname(fileURLToPath(import.meta.url)), "vitest.grading.config.ts");
+/** Runs before each test file: fresh modules for every file (see fresh-modules.ts). */
+export const freshModules = path.join(path.dirname(fileURLToPath(import.meta.url)), "fresh-modules.ts");
 
 /** Which permission flag this Node calls it, if any. */
 export function permissionFlag(): string | undefined {
@@ -75,8 +78,9 @@ export function settingsFor(course: Course, workspace: string, runName: string, 
     execArgv,
     isolate: options.isolate,
     testTimeoutMs: options.testTimeoutMs,
-    allowed: [nodeModules, data, ...mnistDir],
+    allowed: [nodeModules, data, ...mnistDir, real(freshModules)],
     solutionsDir: real(path.join(course.root, "solutions")),
+    setupFile: real(freshModules),
   };
 }
 

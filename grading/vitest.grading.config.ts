@@ -27,6 +27,8 @@ export default defineConfig({
     include: ["exercises/**/*.test.ts", "isolated/**/*.test.ts"],
     pool: "forks",
     isolate: settings.isolate,
+    // One worker runs every file (isolate off), but each file starts from fresh modules.
+    setupFiles: [settings.setupFile],
     maxWorkers: 1,
     execArgv: settings.execArgv,
     // The learner's temporary files go to the one folder the worker may write.
