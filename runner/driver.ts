@@ -84,6 +84,7 @@ export interface ModuleEvent {
 }
 
 export const childScript = path.join(runnerDir, "vitest-child.mjs");
+const MAX_LOG_CHARS = 1_000_000;
 export const exercisesConfig = path.join(runnerDir, "vitest.exercises.config.ts");
 
 /** The environment of a vitest child: which tree runs, the redirect, and no leaked vitest state. */
@@ -169,6 +170,7 @@ export class RunCollector {
   readonly running = new Map<string, { file: string; fullName: string }>();
   readonly ended: TestOutcome[] = [];
   readonly logs: string[] = [];
+  private logSize = 0;
   stderr = "";
   final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
   fatal: TestErrorInfo | undefined;
@@ -189,7 +191,11 @@ export class RunCollector {
   /** Text the tests printed: a direct write to stdout (the child's stdout) or a console.log (IPC). */
   addOutput(chunk: Buffer | string): void {
     const text = chunk.toString();
-    this.logs.push(text);
+    // Keep what a report can show, but never let a print loop in learner code fill our memory.
+    if (this.logSize < MAX_LOG_CHARS) {
+      this.logs.push(text);
+      this.logSize += text.length;
+    }
     this.listeners.onOutput?.(text);
   }
 
