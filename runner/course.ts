@@ -24,6 +24,8 @@ export interface Outcome {
   total: number;
   /** Tests that pass now and did not in the exercise's previous run. */
   newlyPassing?: number;
+  /** The tests' output was already shown live, so the report need not repeat it. */
+  outputShown?: boolean;
 }
 
 /** The default watchdog: plenty for a part-1 exercise; the MNIST parts train for a while. */
@@ -40,7 +42,8 @@ export function stableName(name: string): string {
 /** Shows one exercise's run while it goes (live.ts): what its tests print, then stop() at the end. */
 export interface LiveRun {
   write(text: string): void;
-  stop(): void;
+  /** Returns true when the run's output was shown while it went. */
+  stop(): boolean;
 }
 
 export class Course {
@@ -130,12 +133,13 @@ export class Course {
     const print = fingerprint(this.root, closure);
     const live = this.live?.(ex);
     let run: RunResult;
+    let outputShown = false;
     try {
       run = await this.session.run({ files: this.tests(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest, onOutput: live && ((text) => live.write(text)) });
     } finally {
-      live?.stop();
+      outputShown = live?.stop() ?? false;
     }
-    const outcome = outcomeOf(ex, run);
+    const outcome = { ...outcomeOf(ex, run), outputShown };
     this.remember(ex, print, outcome);
     return outcome;
   }

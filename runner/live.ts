@@ -54,10 +54,10 @@ export class LiveOutput {
     else if (this.held.length < HELD_MAX) this.held += text;
   }
 
-  /** The run ended: leave the cursor at the start of a clean line for the report. */
-  stop(): void {
+  /** The run ended: leave the cursor at the start of a clean line for the report. True if anything was shown. */
+  stop(): boolean {
     for (const timer of this.timers) clearTimeout(timer);
-    if (!this.showing) return;
+    if (!this.showing) return false;
     if (this.tty) {
       if (this.statusShown) this.options.out.write(`\r${ERASE_LINE}`);
       else if (this.midLine) this.options.out.write("\n");
@@ -66,6 +66,7 @@ export class LiveOutput {
     }
     this.statusShown = this.midLine = false;
     this.partial = "";
+    return true;
   }
 
   private show(): void {

@@ -103,7 +103,8 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
     out.push("", term.yellow(m.typeScriptSays));
     for (const d of extra.diagnostics.slice(0, 5)) out.push(`  ${term.link(ctx.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
   }
-  const logs = learnerLogs(outcome);
+  // Output already streamed live is not repeated, except in watch mode, which clears the screen first.
+  const logs = outcome.outputShown && ctx.mode !== "watch" ? "" : learnerLogs(outcome);
   if (logs) out.push("", term.dim(m.yourOutput), indent(logs, 2));
   const stuck = outcome.kind === "failed" || outcome.kind === "load-error" || outcome.kind === "timeout" ? (ctx.mode === "watch" ? m.stuckWatch : m.stuckNext) : "";
   // Steps that already say what to run next end as they are; the others end with how to re-run.
