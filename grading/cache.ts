@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../runner/state";
 
 export class ResultCache {
   constructor(
@@ -26,9 +27,6 @@ export class ResultCache {
   }
 
   set(key: string, value: unknown): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    const file = path.join(this.dir, `${key}.json`);
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify(value));
-    fs.renameSync(`${file}.tmp`, file);
+    writeFileAtomic(path.join(this.dir, `${key}.json`), JSON.stringify(value));
   }
 }

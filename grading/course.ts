@@ -6,15 +6,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { courseRoot } from "../runner/driver";
 import { loadManifest, type Exercise, type Manifest } from "../runner/manifest";
+import { writeFileAtomic } from "../runner/state";
 import { listFiles, stubSource } from "../runner/stubs";
 
-/** A manifest entry may carry its own time limit (the MNIST gate trains for a long time). */
-export type GradedExercise = Exercise & { timeoutSeconds?: number; timeoutMs?: number };
+/** A manifest entry may carry its own time limit, timeoutSeconds (the MNIST gate trains for a long time). */
+export type GradedExercise = Exercise;
 
 /** The exercise's own time limit from the manifest, in ms, if it has one. */
 export function manifestLimitMs(ex: GradedExercise): number | undefined {
-  if (ex.timeoutSeconds) return ex.timeoutSeconds * 1000;
-  return ex.timeoutMs;
+  return ex.timeoutSeconds ? ex.timeoutSeconds * 1000 : undefined;
 }
 
 export interface Course {
@@ -139,9 +139,7 @@ function cachedStub(text: string, displayPath: string, dir: string | undefined):
   const file = path.join(dir, `${sha256(Buffer.concat([Buffer.from(`${displayPath}\0${text}\0`), generator]))}.ts`);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
   const stub = stubSource(text, displayPath);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(`${file}.tmp`, stub);
-  fs.renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, stub);
   return stub;
 }
 
@@ -197,7 +195,7 @@ function fingerprintOf(all: GradedExercise[], selected: GradedExercise[], files:
   const add = (name: string, content: Buffer | string) => hash.update(`${name}\0${content.length}\0`).update(content);
   add("node", process.version);
   add("selected", selected.map((ex) => ex.dir).join(","));
-  add("manifest", JSON.stringify(relevant.map(({ number, dir, files, tests, points, timeoutSeconds, timeoutMs }) => ({ number, dir, files, tests, points, timeoutSeconds, timeoutMs }))));
+  add("manifest", JSON.stringify(relevant.map(({ number, dir, files, tests, points, timeoutSeconds }) => ({ number, dir, files, tests, points, timeoutSeconds }))));
   const inScope = (name: string) => {
     const dir = name.replace(/^(exercises|reference)\//, "").split("/")[0];
     return dir === "_testkit" || dirs.has(dir);

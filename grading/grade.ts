@@ -22,7 +22,7 @@ export interface GradeContext {
   course: Course;
   baseline: Baseline;
   sandbox: SandboxOptions;
-  /** Default time limit of an exercise's test file, in ms (a manifest timeoutMs wins). */
+  /** Default time limit of an exercise's test file, in ms (a manifest timeoutSeconds wins). */
   timeoutMs: number;
   sessionDir: string;
   cache?: ResultCache;
