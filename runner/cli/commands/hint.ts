@@ -1,6 +1,6 @@
 // npm run hint [-- <exercise>]: the next hint of the current (or named) exercise, one level at a
 // time; the ones already revealed are shown again above it.
-import type { Exercise } from "../manifest";
+import type { Exercise } from "../../harness/manifest";
 import { exerciseLabel } from "../report";
 import { updateState } from "../state";
 import { nextStepLine, resolveExercise, type Cli } from "./common";

@@ -8,7 +8,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type { Outcome } from "../course";
 import { editorCommand, isTerminalEditor, openInEditor } from "../editor";
-import type { Exercise } from "../manifest";
+import type { Exercise } from "../../harness/manifest";
 import { exerciseLabel } from "../report";
 import { selectExercise } from "../select";
 import { TypeChecker } from "../typecheck";

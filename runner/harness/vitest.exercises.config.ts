@@ -8,7 +8,7 @@ import { defineConfig } from "vitest/config";
 import { redirectPlugin, type RedirectOptions } from "./redirect-plugin.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = process.env.NN_KATA_ROOT ?? path.resolve(here, "..");
+const root = process.env.NN_KATA_ROOT ?? path.resolve(here, "../..");
 const tree = process.env.NN_KATA_TESTS ?? "exercises";
 const redirect = process.env.NN_KATA_REDIRECT ? (JSON.parse(process.env.NN_KATA_REDIRECT) as RedirectOptions) : undefined;
 

@@ -4,11 +4,11 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { courseRoot } from "../driver";
-import { stubFor } from "../stubs";
+import { courseRoot } from "../../harness/driver";
+import { stubFor } from "../../harness/stubs";
 import { stripAnsi } from "../term";
 
-const COPIED = ["exercises", "solutions", "runner", "data", "package.json", "tsconfig.json", "vitest.config.ts"];
+const COPIED = ["exercises", "solutions", "runner", "tools", "data", "package.json", "tsconfig.json", "vitest.config.ts"];
 
 /** A fresh copy with exercises 01 and 02 as generated stubs (nothing solved) and no runner state. */
 export function copyCourse(): string {

@@ -2,7 +2,7 @@
 // them). The checker runs in a worker thread (typecheck-worker.mjs) and stays warm for watch mode.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { runnerDir } from "./driver";
+import { fileURLToPath } from "node:url";
 
 export interface Diagnostic {
   file: string;
@@ -36,7 +36,7 @@ export class TypeChecker {
   }
 
   private startWorker(): Worker {
-    const worker = new Worker(path.join(runnerDir, "typecheck-worker.mjs"), { workerData: { root: this.root }, execArgv: [] });
+    const worker = new Worker(fileURLToPath(new URL("./typecheck-worker.mjs", import.meta.url)), { workerData: { root: this.root }, execArgv: [] });
     worker.on("message", ({ id, diagnostics }: { id: number; diagnostics: Diagnostic[] }) => {
       this.waiting.get(id)?.(diagnostics);
       this.waiting.delete(id);

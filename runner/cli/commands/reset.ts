@@ -1,5 +1,5 @@
 // npm run reset -- <exercise>: the exercise's files back as the course gave them (the generated
-// stub, from runner/stubs.ts: the same source of truth as `npm run generate`). It asks first,
+// stub, from runner/harness/stubs.ts: the same source of truth as `npm run generate`). It asks first,
 // copies the learner's versions to .nn-kata/backups/<time>/ and writes every file atomically,
 // so neither a "no" nor a Ctrl-C at any moment loses work.
 import fs from "node:fs";
@@ -17,7 +17,7 @@ export async function reset(cli: Cli): Promise<number> {
   }
   const ex = resolveExercise(cli, cli.args.name);
   if (!ex) return 2;
-  const { stubFor } = await import("../stubs"); // ts-morph: loaded only when needed
+  const { stubFor } = await import("../../harness/stubs"); // ts-morph: loaded only when needed
   const changes: { rel: string; content: string; exists: boolean }[] = [];
   for (const rel of [...course.stubs(ex), ...course.tests(ex)]) {
     const inCourse = rel.replace(/^exercises\//, "");

@@ -5,7 +5,7 @@
 // and the next run starts a fresh child.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "./driver";
+import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
 
 export interface SessionRun {
   /** Test files, relative to the course root. */

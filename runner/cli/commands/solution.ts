@@ -33,7 +33,7 @@ export async function solution(cli: Cli): Promise<number> {
       if (answer === "no") return 1;
     }
   }
-  const { BEGIN, END } = await import("../stubs"); // ts-morph: loaded only when needed
+  const { BEGIN, END } = await import("../../harness/stubs"); // ts-morph: loaded only when needed
   cli.print(term.bold(m.solutionHeading(label, m.title(ex))));
   for (const file of ex.files) {
     const rel = `solutions/${ex.dir}/${file}`;

@@ -4,9 +4,9 @@
 // only while none of those files changed; anything else runs the tests again.
 import fs from "node:fs";
 import path from "node:path";
-import { importClosure, fingerprint } from "./deps";
-import { allPassed, allTests, courseRoot, type RunResult, type TestOutcome } from "./driver";
-import { loadManifest, type Exercise } from "./manifest";
+import { importClosure, fingerprint } from "../harness/deps";
+import { allPassed, allTests, courseRoot, type RunResult, type TestOutcome } from "../harness/driver";
+import { loadManifest, type Exercise } from "../harness/manifest";
 import { TestSession } from "./session";
 import { loadState, updateState, type StoredResult } from "./state";
 

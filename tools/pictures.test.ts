@@ -5,7 +5,7 @@ import { Canvas, digitSheet, lineChart, textWidth } from "./pictures";
 const read = (png: Buffer) => PNG.sync.read(png);
 const at = (image: PNG, x: number, y: number) => Array.from(image.data.subarray(4 * (y * image.width + x), 4 * (y * image.width + x) + 3));
 
-describe("runner/pictures: the report's PNGs", () => {
+describe("tools/pictures: the report's PNGs", () => {
   it("a digit is drawn as dark ink on white paper, each pixel scale x scale", () => {
     const canvas = new Canvas(10, 10);
     const pixels = new Array(784).fill(0);

@@ -24,7 +24,7 @@ const errorOf = (run: () => unknown) => {
   throw new Error("expected an error");
 };
 
-describe("runner/model: saving a network as JSON and loading it back", () => {
+describe("tools/model: saving a network as JSON and loading it back", () => {
   it("a saved network loads back with the same sizes, learning rate, weights and answers", () => {
     const net = new NeuralNetwork(6, 4, 3, 0.2, 5);
     net.train([0.1, 0.5, 0.9, 0.3, 0.2, 0.7], [0.99, 0.01, 0.01]);

@@ -1,6 +1,6 @@
-// The runner's command line: `tsx runner/cli.ts <command> [exercise] [--flags]`, as npm passes it
+// The runner's command line: `tsx runner/cli/cli.ts <command> [exercise] [--flags]`, as npm passes it
 // (`npm run hint -- 4 --lang zh`).
-import type { Lang } from "./manifest";
+import type { Lang } from "../harness/manifest";
 
 export interface Args {
   command: string;

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { courseRoot } from "../driver";
-import { stubFor } from "../stubs";
+import { courseRoot } from "../../harness/driver";
+import { stubFor } from "../../harness/stubs";
 import { copyCourse, learnerEnv, removeCourse, Terminal } from "./course-copy";
 
 let dir: string;

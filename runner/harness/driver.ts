@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
 
 export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
-export const courseRoot = path.resolve(runnerDir, "..");
+export const courseRoot = path.resolve(runnerDir, "../..");
 
 export interface TestErrorInfo {
   message: string;

@@ -2,7 +2,7 @@
 // mode, with the exercises' config). Ctrl-C stops it.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { childEnv, exercisesConfig } from "../driver";
+import { childEnv, exercisesConfig } from "../../harness/driver";
 import type { Cli } from "./common";
 
 const DEFAULT_PORT = 51204;

@@ -1,7 +1,7 @@
 // Which exercise a learner means: a number (4, 04), a slug (activation), a folder name
 // (04-activation) or a path inside it (exercises/04-activation/activation.ts). A name that
 // matches nothing gets the closest names back, for a "did you mean".
-import type { Exercise } from "./manifest";
+import type { Exercise } from "../harness/manifest";
 
 export type Selection = { exercise: Exercise } | { outOfRange: number } | { unknown: string; suggestions: Exercise[] };
 

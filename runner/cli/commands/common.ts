@@ -3,7 +3,7 @@
 import type { Args } from "../args";
 import type { Course, Outcome } from "../course";
 import type { Messages } from "../i18n";
-import type { Exercise, Lang } from "../manifest";
+import type { Exercise, Lang } from "../../harness/manifest";
 import { exerciseLabel, failureReport, header, loadProblem, type ReportContext } from "../report";
 import { selectExercise } from "../select";
 import { progressBar, type Term } from "../term";

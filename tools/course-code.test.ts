@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseCode, isUnwritten, load } from "./course-code";
-import { courseRoot } from "./driver";
-import { stubFor } from "./stubs";
+import { courseRoot } from "../runner/harness/driver";
+import { stubFor } from "../runner/harness/stubs";
 
-describe("runner/course-code: whose code npm run train and npm run query run", () => {
+describe("tools/course-code: whose code npm run train and npm run query run", () => {
   it("--mine is the learner's tree, --reference the reference tree, both at once is refused", async () => {
     expect(await chooseCode({ mine: true, reference: false, needs: ["10-network"] })).toMatchObject({ tree: "exercises" });
     expect(await chooseCode({ mine: false, reference: true, needs: ["10-network"] })).toMatchObject({ tree: "solutions" });

@@ -5,8 +5,8 @@
 // that check, for instructors and maintainers (it says so when it runs).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Course } from "./course";
-import { courseRoot } from "./driver";
+import { Course } from "../runner/cli/course";
+import { courseRoot } from "../runner/harness/driver";
 
 export type Tree = "exercises" | "solutions";
 

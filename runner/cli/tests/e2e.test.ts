@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { courseRoot } from "../driver";
-import { stubFor } from "../stubs";
+import { courseRoot } from "../../harness/driver";
+import { stubFor } from "../../harness/stubs";
 import { copyCourse, npmRun, removeCourse } from "./course-copy";
 
 let dir: string;

@@ -73,8 +73,8 @@ try {
   timeCommand(dir, "npm", ["run", "-s", "next"]); // one warm-up: the disk cache, not a learner's wait
   const next = Array.from({ length: RUNS }, () => timeCommand(dir, "npm", ["run", "-s", "next"]));
   console.log(`npm run next (fresh process, exercise 01):   ${summary(next)}   target <= 1.5 s`);
-  const direct = Array.from({ length: RUNS }, () => timeCommand(dir, process.execPath, ["--import", "tsx", "runner/cli.ts", "next"]));
-  console.log(`  the same without npm and tsx's launcher:   ${summary(direct)}   (node --import tsx runner/cli.ts next)`);
+  const direct = Array.from({ length: RUNS }, () => timeCommand(dir, process.execPath, ["--import", "tsx", "runner/cli/cli.ts", "next"]));
+  console.log(`  the same without npm and tsx's launcher:   ${summary(direct)}   (node --import tsx runner/cli/cli.ts next)`);
   const rerun = await timeWatchReruns(dir);
   console.log(`watch mode, save -> new report:              ${summary(rerun)}   target <= 0.4 s`);
   console.log(`load average ${load()} at the end`);

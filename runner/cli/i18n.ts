@@ -1,6 +1,6 @@
 // Every message the runner prints, in English and in Simplified Chinese. The language comes from
 // --lang en|zh, else the locale (LC_ALL, LC_MESSAGES, LANG), else English (args.ts).
-import type { Exercise, Lang } from "./manifest";
+import type { Exercise, Lang } from "../harness/manifest";
 
 const en = {
   lang: "en" as Lang,
