@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { courseRoot } from "../runner/harness/driver";
 import { loadManifest, type Exercise, type Manifest } from "../runner/harness/manifest";
-import { writeFileAtomic } from "../runner/cli/state";
+import { writeFileAtomic } from "../runner/harness/atomic-write";
 import { listFiles, stubSource } from "../runner/harness/stubs";
 
 /** A manifest entry may carry its own time limit, timeoutSeconds (the MNIST gate trains for a long time). */

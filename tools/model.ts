@@ -2,7 +2,7 @@
 // matrices as rows of numbers. Loading checks everything, because a model file may be cut off,
 // edited by hand or made for another network, and names what it expected and what it found.
 import fs from "node:fs";
-import { writeFileAtomic } from "../runner/cli/state";
+import { writeFileAtomic } from "../runner/harness/atomic-write";
 
 export const MODEL_FORMAT = "nn-kata network";
 

@@ -4,6 +4,7 @@
 // fingerprint no longer matches the files on disk is ignored: done means "its tests pass now".
 import fs from "node:fs";
 import path from "node:path";
+import { writeFileAtomic } from "../harness/atomic-write";
 
 export interface StoredResult {
   fingerprint: string;
@@ -42,19 +43,4 @@ export function updateState(root: string, change: (state: State) => void): State
   change(state);
   writeFileAtomic(stateFile(root), JSON.stringify(state, null, 2) + "\n");
   return state;
-}
-
-/**
- * Write to a temporary file beside the target, then rename it over the target: a reader (or a
- * Ctrl-C at any moment) sees the old file or the new one, never half of one.
- */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
 }

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { confirm } from "../prompt";
 import { exerciseLabel } from "../report";
-import { stateDir, writeFileAtomic } from "../state";
+import { writeFileAtomic } from "../../harness/atomic-write";
+import { stateDir } from "../state";
 import { nextStepLine, resolveExercise, type Cli } from "./common";
 
 export async function reset(cli: Cli): Promise<number> {

@@ -11,7 +11,6 @@ import { catalogue } from "../i18n";
 import { loadManifest } from "../../harness/manifest";
 import { codeFrame, learnerLocation, loadProblem } from "../report";
 import { selectExercise } from "../select";
-import { writeFileAtomic } from "../state";
 import { displayWidth, makeTerm, progressBar, stripAnsi } from "../term";
 
 const exercises = loadManifest().exercises;
@@ -148,15 +147,5 @@ describe("small things on screen and on disk", () => {
   it("the solution reveal drops the marker lines and keeps the code", () => {
     const source = "function f() {\n  // BEGIN SOLUTION\n  return 1;\n  // END SOLUTION\n}\n";
     expect(withoutMarkers(source, ["// BEGIN SOLUTION", "// END SOLUTION"])).toBe("function f() {\n  return 1;\n}\n");
-  });
-
-  it("an atomic write leaves the whole new file and no temporary file", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-atomic-"));
-    const file = path.join(dir, "sub", "state.json");
-    writeFileAtomic(file, "one");
-    writeFileAtomic(file, "two");
-    expect(fs.readFileSync(file, "utf8")).toBe("two");
-    expect(fs.readdirSync(path.dirname(file))).toEqual(["state.json"]);
-    fs.rmSync(dir, { recursive: true });
   });
 });
