@@ -6,7 +6,7 @@ import type { Outcome } from "./course";
 import { stableName } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
-import type { Exercise } from "../harness/manifest";
+import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
 import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
@@ -30,8 +30,6 @@ export interface Location {
 const MAX_FAILURES_SHOWN = 3;
 const MAX_MESSAGE_LINES = 6;
 
-export const exerciseLabel = (ex: Exercise) => String(ex.number).padStart(2, "0");
-
 export function header(ctx: ReportContext, ex: Exercise, files: { readme?: string; stubs: string[] }): string {
   const { m, term } = ctx;
   const lines = [
@@ -48,7 +46,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
   const ex = outcome.ex;
   const out: string[] = [];
   let step: string;
-  const stub = `exercises/${ex.dir}/${ex.files[0]}`;
+  const stub = stubPaths(ex)[0];
 
   switch (outcome.kind) {
     case "missing":
