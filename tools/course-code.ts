@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { Course } from "../runner/cli/course";
 import { courseRoot } from "../runner/harness/driver";
 import { type Exercise, type Tree, exerciseLabel, inExercise, loadManifest, selectExercise } from "../runner/harness/manifest";
+import { isStubError } from "../runner/harness/stub-message";
 
 export type { Tree };
 
@@ -81,7 +82,7 @@ export async function load<T>(tree: Tree, name: string, root = courseRoot): Prom
 }
 
 /** True when the error is a stub's "not implemented yet" (the learner has not written it). */
-export const isUnwritten = (error: unknown) => error instanceof Error && error.message.startsWith("not implemented yet");
+export const isUnwritten = isStubError;
 
 /** Run a tool's main and exit with its code; an error ends it with one line saying what happened. */
 export function runTool(name: string, main: () => Promise<number>): void {

@@ -6,9 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { importClosure, fingerprint } from "../harness/deps";
 import { allPassed, allTests, courseRoot, type RunResult, type TestOutcome } from "../harness/driver";
-import { loadManifest, type Exercise, learnerLimitMs, stubPaths, testPaths } from "../harness/manifest";
+import { loadManifest, type Exercise, learnerLimitMs, stubPaths, testPaths, inExercise } from "../harness/manifest";
 import { TestSession } from "./session";
 import { loadState, updateState, type StoredResult } from "./state";
+import { parseStubMessage } from "../harness/stub-message";
 
 export type OutcomeKind = "passed" | "failed" | "load-error" | "timeout" | "crashed" | "missing" | "not-ready";
 
@@ -145,8 +146,8 @@ export class Course {
    * that reach that function fail, so the exercise cannot be done yet, without running anything.
    */
   unwritten(ex: Exercise): boolean {
-    const todo = new RegExp(`not implemented yet: \\S+ in exercises/${ex.dir}/`);
-    return stubPaths(ex).some((rel) => this.exists(rel) && todo.test(fs.readFileSync(path.join(this.root, rel), "utf8")));
+    const own = inExercise(ex, "");
+    return stubPaths(ex).some((rel) => this.exists(rel) && parseStubMessage(fs.readFileSync(path.join(this.root, rel), "utf8"))?.file.startsWith(own));
   }
 
   /**

@@ -10,6 +10,7 @@ import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
 import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
+import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
 
 export interface ReportContext {
   root: string;
@@ -128,9 +129,9 @@ function failureStep(ctx: ReportContext, ex: Exercise, test: TestOutcome | undef
  * exercise (this one builds on it), the step is to go back there first.
  */
 function todoStep(ctx: ReportContext, ex: Exercise, message: string, where: Location | undefined): string | undefined {
-  const todo = /not implemented yet: (\S+) in (\S+)/.exec(message);
+  const todo = parseStubMessage(message);
   if (!todo) return undefined;
-  const [, name, file] = todo;
+  const { name, file } = todo;
   const earlier = /^exercises\/(\d+)-/.exec(file);
   if (earlier && Number(earlier[1]) !== ex.number) return ctx.m.stepEarlierFirst(name, ctx.term.link(ctx.root, file), Number(earlier[1]));
   return ctx.m.stepImplement(name, where && where.file === file ? locationText(ctx, where) : ctx.term.link(ctx.root, file));
@@ -176,10 +177,10 @@ function describeFailure(ctx: ReportContext, test: TestOutcome): string[] {
 /** The labels the test kit prints, and the stub's "not implemented yet", in the learner's language. */
 function translateMessage(m: Messages, text: string): string[] {
   return text.split("\n").map((line) =>
-    line
-      .replace(/^(\s*)expected:\s*/, (_, lead) => `${lead}${m.expectedLabel} `)
-      .replace(/^(\s*)got:\s*/, (_, lead) => `${lead}${m.gotLabel} `)
-      .replace(/not implemented yet: (\S+) in (\S+)/, (_, name, file) => m.notImplemented(name, file)),
+    rewriteStubMessage(
+      line.replace(/^(\s*)expected:\s*/, (_, lead) => `${lead}${m.expectedLabel} `).replace(/^(\s*)got:\s*/, (_, lead) => `${lead}${m.gotLabel} `),
+      m.notImplemented,
+    ),
   );
 }
 
