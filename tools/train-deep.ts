@@ -4,7 +4,7 @@
 import { progressBar } from "../data/report";
 import { isUnwritten, load, type Tree } from "./course-code";
 
-export const DEEP_NEEDS = ["11-idx", "20-softmax", "21-activations", "22-layers", "23-optimisers"];
+export const DEEP_NEEDS = ["09-prepare", "11-idx", "20-softmax", "21-activations", "22-layers", "23-optimisers"];
 
 interface Digit {
   pixels: Uint8Array;
@@ -48,8 +48,10 @@ export async function deepSettings(tree: Tree, overrides: Partial<DeepSettings>,
   return { ...base, ...defined };
 }
 
-export const describeDeep = (s: DeepSettings) =>
-  `784-${s.hiddenLayers.join("-")}-10 ${s.activation}, Adam from ${s.learningRate} (x ${s.learningRateDecay} an epoch), ${s.epochs} epoch(s), batches of ${s.batchSize}, seed ${s.seed}`;
+/** The settings in one line (exercise 24's describeSettings). */
+export async function describeDeep(tree: Tree, s: DeepSettings): Promise<string> {
+  return (await load<{ describeSettings(s: DeepSettings): string }>(tree, "24-deep-gate/model.ts")).describeSettings(s);
+}
 
 export interface DeepRun {
   curve: { x: number; y: number }[];
@@ -60,28 +62,15 @@ export interface DeepRun {
 
 /** Train on all of `train` as the settings say; the curve is the accuracy on `watch` every 5,000 images. */
 export async function trainDeep(tree: Tree, s: DeepSettings, train: Digit[], test: Digit[]): Promise<DeepRun> {
-  const { createRng } = await load<{ createRng(seed: number): () => number }>(tree, "09-prepare/prepare.ts");
   const { softmax } = await load<{ softmax(z: number[]): number[] }>(tree, "20-softmax/softmax.ts");
-  const act = await load<Record<string, unknown>>(tree, "21-activations/activations.ts");
-  const { Dense, ActivationLayer, Sequential } = await load<{
-    Dense: new (i: number, o: number, rng: () => number, init: unknown) => unknown;
-    ActivationLayer: new (a: unknown) => unknown;
-    Sequential: new (layers: unknown[]) => Model;
-  }>(tree, "22-layers/layers.ts");
+  const { buildModel } = await load<{ buildModel(s: DeepSettings): { model: Model; rng: () => number } }>(tree, "24-deep-gate/model.ts");
   const { Adam, batchOf, trainEpoch } = await load<{
     Adam: new (lr: number) => { learningRate: number };
     batchOf(digits: Digit[]): Matrix;
     trainEpoch(model: Model, optimiser: unknown, digits: Digit[], batchSize: number, rng: () => number, onBatch?: (n: number) => void): number;
   }>(tree, "23-optimisers/optimisers.ts");
 
-  const rng = createRng(s.seed);
-  const activation = s.activation === "tanh" ? act.TANH : s.activation === "leaky relu" ? act.LEAKY_RELU : act.RELU;
-  const init = s.activation === "tanh" ? act.xavierWeights : act.heWeights;
-  const sizes = [784, ...s.hiddenLayers];
-  const layers: unknown[] = [];
-  for (let l = 1; l < sizes.length; l++) layers.push(new Dense(sizes[l - 1], sizes[l], rng, init), new ActivationLayer(activation));
-  layers.push(new Dense(sizes.at(-1)!, 10, rng, init));
-  const model = new Sequential(layers);
+  const { model, rng } = buildModel(s);
   const adam = new Adam(s.learningRate);
 
   const watch = test.slice(0, 1000);

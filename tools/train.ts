@@ -289,14 +289,15 @@ async function trainDeepModel(s: Settings): Promise<number> {
   const started = performance.now();
   const train = loadMnist("train");
   const test = loadMnist("test");
-  say(`Training a ${describeDeep(settings)}`);
+  const described = await describeDeep(choice.tree, settings);
+  say(`Training a ${described}`);
   say(`Code: ${choice.says}`);
   const { curve, outputs, predicted } = await trainDeep(choice.tree, settings, train, test);
   const right = predicted.filter((p, i) => p === test[i].label).length;
   const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
   predicted.forEach((p, i) => confusion[test[i].label][p]++);
   const summary = [
-    `${describeDeep(settings)}; ${choice.says}`,
+    `${described}; ${choice.says}`,
     "",
     formatConfusion(confusion),
     "",

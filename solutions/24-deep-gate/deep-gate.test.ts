@@ -1,13 +1,11 @@
 import { describe, it } from "vitest";
 import { fail } from "../_testkit/check";
-import { createRng } from "../09-prepare/prepare";
 import { loadMnist, readDigits, type Digit } from "../11-idx/idx";
 import { accuracy, confusionMatrix } from "../13-evaluate/evaluate";
-import { LEAKY_RELU, RELU, TANH, heWeights, xavierWeights } from "../21-activations/activations";
-import { ActivationLayer, Dense, Sequential, type Layer } from "../22-layers/layers";
 import { Adam, batchOf, trainEpoch } from "../23-optimisers/optimisers";
 import { FASHION_LABELS, fashionMnistDir, readFashionMnist } from "../../data/fashion-mnist";
 import { formatConfusion, formatDuration, progressBar } from "../../data/report";
+import { buildModel, describeSettings } from "./model";
 import { settings, type DeepSettings } from "./settings";
 
 const PASS = 0.98;
@@ -36,22 +34,6 @@ function checkedSettings(): DeepSettings {
   if (problems.length > 0) fail(`exercises/24-deep-gate/settings.ts:\n  ${problems.join("\n  ")}`);
   return s;
 }
-
-/** The network the settings describe: Dense, activation, ..., Dense to 10 outputs (softmax is in the loss). */
-function buildModel(s: DeepSettings): { model: Sequential; rng: () => number } {
-  const rng = createRng(s.seed);
-  const activation = s.activation === "tanh" ? TANH : s.activation === "leaky relu" ? LEAKY_RELU : RELU;
-  const init = s.activation === "tanh" ? xavierWeights : heWeights;
-  const sizes = [784, ...s.hiddenLayers];
-  const layers: Layer[] = [];
-  for (let l = 1; l < sizes.length; l++) layers.push(new Dense(sizes[l - 1], sizes[l], rng, init), new ActivationLayer(activation));
-  layers.push(new Dense(sizes.at(-1)!, 10, rng, init));
-  return { model: new Sequential(layers), rng };
-}
-
-const describeSettings = (s: DeepSettings) =>
-  `a 784-${s.hiddenLayers.join("-")}-10 ${s.activation} network, Adam from ${s.learningRate} (x ${s.learningRateDecay} after each epoch), ` +
-  `${s.epochs} epoch${s.epochs === 1 ? "" : "s"} in batches of ${s.batchSize}, seed ${s.seed}`;
 
 /** Train on `train` as the settings say, with a progress bar per epoch; return the test predictions. */
 function trainAndTest(s: DeepSettings, train: readonly Digit[], test: readonly Digit[]): { predicted: number[]; seconds: number } {
