@@ -9,6 +9,7 @@ import { buildModel, describeSettings } from "./model";
 import { settings, type DeepSettings } from "./settings";
 
 const PASS = 0.98;
+const FASHION_EPOCHS = 2;
 const BOOK_STRETCH = 0.975; // exercise 19's star: the book's network with rotations and 10 epochs
 // A slow network on generous settings can take a long time; the progress bar shows the time left.
 const GATE_TIMEOUT_MS = 3 * 60 * 60 * 1000;
@@ -95,7 +96,7 @@ describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4)", 
   );
 
   it(
-    "Fashion-MNIST, when its files are installed: the same network on clothes (reported, never required)",
+    "Fashion-MNIST, when its files are installed: the same network on clothes, at most two epochs (reported, never required)",
     () => {
       const s = checkedSettings();
       const dir = fashionMnistDir();
@@ -105,9 +106,11 @@ describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4)", 
       }
       const load = (set: "train" | "test") => readDigits(readFashionMnist(`${set}-images`, dir), readFashionMnist(`${set}-labels`, dir));
       const [train, test] = [load("train"), load("test")];
+      // A look, not a second gate: at most two epochs, so it adds little to the gate's time.
+      const quick = { ...s, epochs: Math.min(s.epochs, FASHION_EPOCHS) };
       say();
-      say(`Fashion-MNIST from ${dir}: ${describeSettings(s)}`);
-      const { predicted, seconds } = trainAndTest(s, train, test);
+      say(`Fashion-MNIST from ${dir}: ${describeSettings(quick)}`);
+      const { predicted, seconds } = trainAndTest(quick, train, test);
       const labels = test.map((d) => d.label);
       say();
       say(formatConfusion(confusionMatrix(predicted, labels)));
