@@ -130,6 +130,9 @@ describe("21 activations: ReLU, tanh, He and Xavier, and vanishing gradients (th
     expectThrowsMentioning(() => normalWeights(3, 2.5, 1, createRng(1)), ["fanOut", "2.5"], "normalWeights(3, 2.5, ...)");
     expectThrowsMentioning(() => normalWeights(3, 3, -1, createRng(1)), ["-1"], "normalWeights(3, 3, std -1)");
     expectThrowsMentioning(() => normalWeights(3, 3, NaN, createRng(1)), ["NaN"], "normalWeights(3, 3, std NaN)");
+    expectThrowsMentioning(() => normalWeights(3, 3, 0, createRng(1)), ["0"], "normalWeights(3, 3, std 0): every weight the same, nothing to tell the nodes apart");
+    expectThrowsMentioning(() => normalWeights(3, 3, Infinity, createRng(1)), ["Infinity"], "normalWeights(3, 3, std Infinity)");
+    expectMatrix(normalWeights(1, 1, 1e-3, createRng(1)), 1, 1, "normalWeights(1, 1, 0.001): one input, one node, a small spread");
   });
 
   it("gradientSizes on a tiny hand-checkable stack: 2 layers, 1 node, 1 sample, weights 3 and 0.5, f(x) = 2x", () => {

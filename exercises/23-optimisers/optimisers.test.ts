@@ -186,6 +186,11 @@ describe("23 optimisers: SGD, momentum, RMSprop and Adam (Deep Learning from Scr
     }
     expectThrowsMentioning(() => new Momentum(0.1, 1), ["momentum", "1"], "new Momentum(0.1, momentum 1): it would never slow down");
     expectThrowsMentioning(() => new Adam(0.1, 0.9, 1.5), ["beta2", "1.5"], "new Adam(0.1, 0.9, beta2 1.5)");
+    expectThrowsMentioning(() => new Adam(0.1, -0.1), ["beta1", "-0.1"], "new Adam(0.1, beta1 -0.1)");
+    expectThrowsMentioning(() => new RMSprop(0.1, 1), ["decay", "1"], "new RMSprop(0.1, decay 1): it would never learn the gradients' size");
+    expectThrowsMentioning(() => new SGD(Infinity), ["learning rate", "Infinity"], "new SGD(Infinity)");
+    // 0 is allowed: Momentum with momentum 0 is plain SGD.
+    expectCloseNumbers(steps(new Momentum(0.1, 0), [[0.5, 0.25], [0.5, 0.25]])[1], [0.9, -2.05], "Momentum(0.1, momentum 0): two plain SGD steps", 1e-12);
     const model = new Sequential([new Dense(784, 10, createRng(1))]);
     expectThrowsMentioning(() => trainEpoch(model, new SGD(0.1), loadMnist("train", 10), 0, createRng(1)), ["batchSize", "0"], "trainEpoch with batchSize 0");
     expectThrowsMentioning(() => batchOf([]), ["no digits"], "batchOf([])");
