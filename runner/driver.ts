@@ -94,6 +94,11 @@ export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redi
     NN_KATA_ROOT: root,
     NN_KATA_TESTS: options.tests ?? "exercises",
     NN_KATA_REDIRECT: options.redirect ? JSON.stringify(options.redirect) : undefined,
+    // glibc gives every freed block over 128 KB straight back to the system and the next one comes
+    // as fresh pages: a book-style network, which makes a new 200 x 784 matrix (1.25 MB) several
+    // times a step, then spends most of its time on page faults. Keep freed memory for reuse.
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(32 * 1024 * 1024),
+    MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? String(256 * 1024 * 1024),
     ...options.env,
   };
   // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.

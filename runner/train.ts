@@ -32,7 +32,6 @@ interface Digit {
 interface Network extends SavableNetwork {
   train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void;
   query(inputs: ArrayLike<number>): number[];
-  trainMany?: (samples: Iterable<{ inputs: ArrayLike<number>; targets: ArrayLike<number> }>) => void;
 }
 
 interface Settings {
@@ -134,14 +133,9 @@ async function main(argv: string[]): Promise<number> {
         const targets = makeTargets(d.label);
         return (augment ? augment(inputs) : [inputs]).map((i) => ({ inputs: i, targets }));
       });
-      if (net.trainMany) {
-        net.trainMany(samples);
-        bar.tick(samples.length);
-      } else {
-        for (const sample of samples) {
-          net.train(sample.inputs, sample.targets);
-          bar.tick();
-        }
+      for (const sample of samples) {
+        net.train(sample.inputs, sample.targets);
+        bar.tick();
       }
       const seen = (epoch - 1) * train.length + start + BLOCK;
       if (seen % 5000 === 0) curve.push({ x: seen, y: watchAccuracy() });

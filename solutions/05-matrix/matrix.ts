@@ -81,11 +81,11 @@ export function dot(a: Matrix, b: Matrix): Matrix {
     );
   }
   const out = new Matrix(a.rows, b.cols);
-  // Loop order i, k, j walks both b and out along their rows, which is kind to the CPU cache.
   for (let i = 0; i < a.rows; i++) {
-    for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
-      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
+    for (let j = 0; j < b.cols; j++) {
+      let sum = 0;
+      for (let k = 0; k < a.cols; k++) sum += a.data[i * a.cols + k] * b.data[k * b.cols + j];
+      out.data[i * b.cols + j] = sum;
     }
   }
   return out;
@@ -106,28 +106,47 @@ export function transpose(a: Matrix): Matrix {
 /** a + b, entry by entry. */
 export function add(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
-  return zipWith("add", a, b, (x, y) => x + y);
+  checkSameShape("add", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] + b.data[i];
+  return out;
+  // END SOLUTION
+}
+
+/** a += b (numpy's `+=`, the book's `self.wih += ...`): adds b into a, entry by entry, and changes a. */
+export function addInPlace(a: Matrix, b: Matrix): void {
+  // BEGIN SOLUTION
+  checkSameShape("addInPlace", a, b);
+  for (let i = 0; i < a.data.length; i++) a.data[i] += b.data[i];
   // END SOLUTION
 }
 
 /** a - b, entry by entry. */
 export function subtract(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
-  return zipWith("subtract", a, b, (x, y) => x - y);
+  checkSameShape("subtract", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] - b.data[i];
+  return out;
   // END SOLUTION
 }
 
 /** a * b, entry by entry (numpy's `*`, not the matrix product). */
 export function multiply(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
-  return zipWith("multiply", a, b, (x, y) => x * y);
+  checkSameShape("multiply", a, b);
+  const out = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] * b.data[i];
+  return out;
   // END SOLUTION
 }
 
 /** Every entry times the number k. */
 export function scale(a: Matrix, k: number): Matrix {
   // BEGIN SOLUTION
-  return map(a, (x) => x * k);
+  const out = new Matrix(a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] * k;
+  return out;
   // END SOLUTION
 }
 
@@ -141,12 +160,9 @@ export function map(a: Matrix, fn: (x: number) => number): Matrix {
 }
 
 // BEGIN SOLUTION
-function zipWith(name: string, a: Matrix, b: Matrix, fn: (x: number, y: number) => number): Matrix {
+function checkSameShape(name: string, a: Matrix, b: Matrix): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
     throw new Error(`${name}: the shapes differ, ${a.shape} and ${b.shape}; entry-by-entry operations need two matrices of the same shape`);
   }
-  const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = fn(a.data[i], b.data[i]);
-  return out;
 }
 // END SOLUTION
