@@ -81,11 +81,14 @@ export function dot(a: Matrix, b: Matrix): Matrix {
     );
   }
   const out = new Matrix(a.rows, b.cols);
+  // The arrays and sizes in local constants: looking up a.data at every step makes the loop
+  // about twice as slow, and exercise 19 runs it 60,000 times over 200 x 784 weights.
+  const A = a.data, B = b.data, C = out.data, n = a.cols, p = b.cols;
   for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < b.cols; j++) {
+    for (let j = 0; j < p; j++) {
       let sum = 0;
-      for (let k = 0; k < a.cols; k++) sum += a.data[i * a.cols + k] * b.data[k * b.cols + j];
-      out.data[i * b.cols + j] = sum;
+      for (let k = 0; k < n; k++) sum += A[i * n + k] * B[k * p + j];
+      C[i * p + j] = sum;
     }
   }
   return out;
@@ -96,8 +99,9 @@ export function dot(a: Matrix, b: Matrix): Matrix {
 export function transpose(a: Matrix): Matrix {
   // BEGIN SOLUTION
   const out = new Matrix(a.cols, a.rows);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < a.cols; j++) out.data[j * a.rows + i] = a.data[i * a.cols + j];
+  const A = a.data, C = out.data, rows = a.rows, cols = a.cols;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) C[j * rows + i] = A[i * cols + j];
   }
   return out;
   // END SOLUTION
@@ -108,7 +112,8 @@ export function add(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
   checkSameShape("add", a, b);
   const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] + b.data[i];
+  const A = a.data, B = b.data, C = out.data;
+  for (let i = 0; i < A.length; i++) C[i] = A[i] + B[i];
   return out;
   // END SOLUTION
 }
@@ -117,7 +122,8 @@ export function add(a: Matrix, b: Matrix): Matrix {
 export function addInPlace(a: Matrix, b: Matrix): void {
   // BEGIN SOLUTION
   checkSameShape("addInPlace", a, b);
-  for (let i = 0; i < a.data.length; i++) a.data[i] += b.data[i];
+  const A = a.data, B = b.data;
+  for (let i = 0; i < A.length; i++) A[i] += B[i];
   // END SOLUTION
 }
 
@@ -126,7 +132,8 @@ export function subtract(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
   checkSameShape("subtract", a, b);
   const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] - b.data[i];
+  const A = a.data, B = b.data, C = out.data;
+  for (let i = 0; i < A.length; i++) C[i] = A[i] - B[i];
   return out;
   // END SOLUTION
 }
@@ -136,7 +143,8 @@ export function multiply(a: Matrix, b: Matrix): Matrix {
   // BEGIN SOLUTION
   checkSameShape("multiply", a, b);
   const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] * b.data[i];
+  const A = a.data, B = b.data, C = out.data;
+  for (let i = 0; i < A.length; i++) C[i] = A[i] * B[i];
   return out;
   // END SOLUTION
 }
@@ -145,7 +153,8 @@ export function multiply(a: Matrix, b: Matrix): Matrix {
 export function scale(a: Matrix, k: number): Matrix {
   // BEGIN SOLUTION
   const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = a.data[i] * k;
+  const A = a.data, C = out.data;
+  for (let i = 0; i < A.length; i++) C[i] = A[i] * k;
   return out;
   // END SOLUTION
 }
@@ -154,7 +163,8 @@ export function scale(a: Matrix, k: number): Matrix {
 export function map(a: Matrix, fn: (x: number) => number): Matrix {
   // BEGIN SOLUTION
   const out = new Matrix(a.rows, a.cols);
-  for (let i = 0; i < a.data.length; i++) out.data[i] = fn(a.data[i]);
+  const A = a.data, C = out.data;
+  for (let i = 0; i < A.length; i++) C[i] = fn(A[i]);
   return out;
   // END SOLUTION
 }
