@@ -126,6 +126,8 @@ export class EngineNetwork {
   readonly outputNodes: number;
   readonly learningRate: number;
   private readonly wasm: Exports;
+  /** Samples given to train and not yet learned from: they are learned in batches, before anything reads the network. */
+  private pending = 0;
 
   constructor(wasm: Exports, options: NetworkOptions, source: string) {
     const { inputNodes, hiddenNodes, outputNodes, learningRate } = options;
@@ -149,35 +151,47 @@ export class EngineNetwork {
     this.view("who").set(options.who === undefined ? who : weightsFrom("who", options.who, outputNodes, hiddenNodes, "outputNodes x hiddenNodes"));
   }
 
-  /** One step of learning from one example. */
+  /**
+   * One step of learning from one example. The inputs are checked and copied now; the step itself
+   * is made with the next ones in a batch, which is faster, and always before the network is read.
+   */
   train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void {
-    this.put("train", 0, inputs, targets);
-    this.wasm.trainBatch(1);
+    this.put("train", this.pending, inputs, targets);
+    if (++this.pending === BATCH) this.flush();
   }
 
   /** One step for each sample, in order (with rotations, three: as it is, +10 and -10 degrees). Returns the steps made. */
   trainEpoch(samples: Iterable<Sample>, options: EpochOptions = {}): number {
     if (options.rotations && this.inputNodes !== 784) throw new Error(`trainEpoch: rotations turn 28 x 28 pictures (784 inputs), but this network has ${this.inputNodes} inputs`);
-    let count = 0;
+    this.flush();
     let steps = 0;
-    const flush = () => {
-      this.wasm.trainBatch(count);
-      steps += count;
-      count = 0;
-      options.onProgress?.(steps);
-    };
     for (const { inputs, targets } of samples) {
       for (const turned of options.rotations ? augment(this.checked("trainEpoch", "inputs", inputs, this.inputNodes)) : [inputs]) {
-        this.put("trainEpoch", count++, turned, targets);
-        if (count === BATCH) flush();
+        this.put("trainEpoch", this.pending, turned, targets);
+        steps++;
+        if (++this.pending === BATCH) {
+          this.flush();
+          options.onProgress?.(steps);
+        }
       }
     }
-    if (count > 0) flush();
+    if (this.pending > 0) {
+      this.flush();
+      options.onProgress?.(steps);
+    }
     return steps;
+  }
+
+  /** Make the training steps still waiting in the batch. */
+  private flush(): void {
+    if (this.pending === 0) return;
+    this.wasm.trainBatch(this.pending);
+    this.pending = 0;
   }
 
   /** Feed the inputs forward; returns the output layer's values. */
   query(inputs: ArrayLike<number>): number[] {
+    this.flush();
     this.view("inputs", 0, this.inputNodes).set(this.checked("query", "inputs", inputs, this.inputNodes));
     this.wasm.query();
     return Array.from(this.view("outputs"));
@@ -185,11 +199,13 @@ export class EngineNetwork {
 
   /** A copy of the weights from the input to the hidden layer, hiddenNodes x inputNodes. */
   get wih(): MatrixLike {
+    this.flush();
     return { rows: this.hiddenNodes, cols: this.inputNodes, data: Float64Array.from(this.view("wih")) };
   }
 
   /** A copy of the weights from the hidden to the output layer, outputNodes x hiddenNodes. */
   get who(): MatrixLike {
+    this.flush();
     return { rows: this.outputNodes, cols: this.hiddenNodes, data: Float64Array.from(this.view("who")) };
   }
 
