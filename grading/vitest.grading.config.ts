@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { redirectPlugin, type RedirectOptions } from "../runner/redirect-plugin.ts";
+import { gateOnEnginePlugin } from "../tools/engine/gate-plugin.ts";
 import { guardPlugin } from "./guard-plugin.ts";
 import type { GradingSettings } from "./sandbox.ts";
 
@@ -22,7 +23,8 @@ const perTest = new Map<string, number>();
 export default defineConfig({
   root: settings.workspace,
   cacheDir: path.join(settings.runDir, "vite"),
-  plugins: [guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
+  // The engine's plugin first: it answers the gate's import before the guard would refuse it.
+  plugins: [...(settings.gateOnEngine ? [gateOnEnginePlugin()] : []), guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
   test: {
     include: ["exercises/**/*.test.ts", "isolated/**/*.test.ts"],
     pool: "forks",
