@@ -9,7 +9,7 @@ export default defineConfig({
   // tests prove equal to the reference network (tools/engine/engine.test.ts).
   plugins: [gateOnEnginePlugin()],
   test: {
-    include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts", "tools/**/*.test.ts"],
+    include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
     exclude: ["**/node_modules/**", "exercises/**", ".nn-kata/**"],
     testTimeout: 20_000,
   },

@@ -1,13 +1,14 @@
-// Runs test files in a workspace through runner/driver.ts, with a time limit per test file on
+// Runs test files in a workspace through runner/harness/driver.ts, with a time limit per test file on
 // top of the driver's watchdog for the whole run. A file that hangs is killed and marked
 // "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
 // files that never got their turn run again in a fresh process. Nothing that did not finish
 // is ever counted as passed.
 import fs from "node:fs";
-import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/driver";
-import type { RedirectOptions } from "../runner/redirect-plugin";
+import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/harness/driver";
+import type { RedirectOptions } from "../runner/harness/redirect-plugin";
 import type { Course } from "./course";
 import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
+import { FALLBACK_FILE_LIMIT_MS, STARTUP_MS } from "../runner/harness/manifest";
 
 export interface FileRun {
   /** Workspace-relative test file, e.g. "exercises/05-matrix/matrix.test.ts". */
@@ -71,7 +72,7 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
   const ended = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
   let timedOut: string | undefined;
-  const limitOf = (file: string) => options.limits.get(file) ?? 60_000;
+  const limitOf = (file: string) => options.limits.get(file) ?? FALLBACK_FILE_LIMIT_MS;
 
   const result: RunResult = await runTests({
     root: options.workspace,
@@ -80,7 +81,7 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
     redirect: options.redirect,
     env: runEnv(settings),
     signal: controller.signal,
-    timeoutMs: (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + limitOf(f), 0),
+    timeoutMs: (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + limitOf(f), 0),
     onModule: ({ event, file }) => {
       if (event === "queued" && !queued.has(file)) {
         queued.set(file, Date.now());

@@ -3,7 +3,7 @@
 // full MNIST gate (exercise 19): `npm test` and the grader's reference baseline run the gate's
 // test unchanged, and gate-plugin.ts hands it this class instead of the reference's. The
 // engine's tests prove it learns what the reference learns. Learners' runs never see it.
-import type { MatrixLike } from "../../runner/model-json";
+import type { MatrixLike } from "../model-json";
 import type { EngineNetwork } from "./index";
 import { loadEngineFile } from "./node";
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadModel } from "../../runner/model";
+import { loadModel } from "../model";
 import { makeTargets, scaleInputs } from "../../solutions/09-prepare/prepare";
 import { NeuralNetwork } from "../../solutions/10-network/network";
 import { loadMnist } from "../../solutions/11-idx/idx";

@@ -11,7 +11,7 @@
 
 // WebAssembly's types live in TypeScript's DOM library.
 /// <reference lib="dom" />
-import { modelToJson, parseModel, type MatrixLike } from "../../runner/model-json";
+import { modelToJson, parseModel, type MatrixLike } from "../model-json";
 import { createRng, initWeights } from "../../solutions/09-prepare/prepare";
 import { augment } from "../../solutions/16-augment/augment";
 

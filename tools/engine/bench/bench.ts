@@ -15,7 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { mnistPath } from "../../../data/mnist";
-import { mallocEnv } from "../../../runner/driver";
+import { mallocEnv } from "../../../runner/harness/driver";
 import type { Figures } from "./measure";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
