@@ -51,6 +51,23 @@ describe("the engine learns what the book-form reference learns", () => {
     expect(maxDifference(net.query(samples[0].inputs), reference.query(samples[0].inputs))).toBeLessThan(1e-5);
   });
 
+  it("on small and odd sizes too (the SIMD loops' leftovers): 1-1-1, 5-3-2, 17-9-3, 33-21-5 after 200 random steps", () => {
+    let state = 12345;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const [i, h, o] of [[1, 1, 1], [5, 3, 2], [17, 9, 3], [33, 21, 5]]) {
+      const net = engine.createNetwork({ inputNodes: i, hiddenNodes: h, outputNodes: o, learningRate: 0.4, seed: i });
+      const reference = referenceLike(net);
+      for (let step = 0; step < 200; step++) {
+        const inputs = Array.from({ length: i }, () => 0.01 + 0.99 * random());
+        const targets = Array.from({ length: o }, () => (random() < 0.5 ? 0.01 : 0.99));
+        net.train(inputs, targets);
+        reference.train(inputs, targets);
+      }
+      expect(maxDifference(net.wih.data, reference.wih.data), `${i}-${h}-${o} wih`).toBeLessThan(1e-5);
+      expect(maxDifference(net.who.data, reference.who.data), `${i}-${h}-${o} who`).toBeLessThan(1e-5);
+    }
+  });
+
   it("the seed draws the reference's starting weights (rounded to f32)", () => {
     const net = engine.createNetwork({ inputNodes: 784, hiddenNodes: 20, outputNodes: 10, learningRate: 0.1, seed: 9 });
     const reference = new NeuralNetwork(784, 20, 10, 0.1, 9);
