@@ -3,11 +3,10 @@
 // "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
 // files that never got their turn run again in a fresh process. Nothing that did not finish
 // is ever counted as passed.
-import fs from "node:fs";
 import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/driver";
 import type { RedirectOptions } from "../runner/redirect-plugin";
 import type { Course } from "./course";
-import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
+import { runEnv, runSandbox, type RunSandbox, type SandboxKind, type SandboxOptions } from "./sandbox";
 
 export interface FileRun {
   /** Workspace-relative test file, e.g. "exercises/05-matrix/matrix.test.ts". */
@@ -37,14 +36,22 @@ export interface ExecuteOptions {
   startupMs?: number;
   /** Errors thrown outside any test (an unhandled rejection): reported, not scored. */
   onUnhandledError?: (message: string) => void;
+  /** The reference copy for the isolated tree's redirect (view.ts referenceCopy). */
+  referenceDir?: string;
+  /** Learner helpers the isolated run must not load (learner.ts bridges). */
+  refused?: string[];
+  /** Told which sandbox the run had. */
+  onSandbox?: (kind: SandboxKind) => void;
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
-  const settings = settingsFor(options.course, options.workspace, options.runName, options.sandbox);
+  const timeoutMs = (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + (options.limits.get(f) ?? 60_000), 0);
+  const sandbox = runSandbox(options.course, options.workspace, options.runName, options.sandbox, { referenceDir: options.referenceDir, refused: options.refused, timeoutMs });
+  options.onSandbox?.(sandbox.kind);
   const done = new Map<string, FileRun>();
   let remaining = [...files];
   while (remaining.length > 0) {
-    const round = await runRound(remaining, options, settings);
+    const round = await runRound(remaining, options, sandbox);
     for (const run of round.settled.values()) done.set(run.file, run);
     const next = remaining.filter((f) => !round.settled.has(f));
     if (next.length === remaining.length) {
@@ -55,13 +62,12 @@ export async function runFiles(files: string[], options: ExecuteOptions): Promis
     }
     remaining = next;
   }
-  const output = readConsole(settings.consoleLog);
-  for (const run of done.values()) run.output = output.get(run.file) ?? new Map();
+  for (const run of done.values()) run.output = new Map(run.tests.filter((t) => t.output).map((t) => [t.fullName, t.output!]));
   return done;
 }
 
 /** One vitest process over `files`; returns the files it settled (finished, timed out or crashed). */
-async function runRound(files: string[], options: ExecuteOptions, settings: ReturnType<typeof settingsFor>): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
+async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSandbox): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
   const controller = new AbortController();
   const queued = new Map<string, number>();
   const collected = new Set<string>();
@@ -72,11 +78,13 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
   const limitOf = (file: string) => options.limits.get(file) ?? 60_000;
 
   const result: RunResult = await runTests({
-    root: options.workspace,
-    config: gradingConfig,
+    root: sandbox.settings.workspace,
+    config: sandbox.view.file("grading/vitest.grading.config.ts"),
+    childScript: sandbox.view.file("runner/vitest-child.mjs"),
+    launcher: sandbox.launcher,
     files,
     redirect: options.redirect,
-    env: runEnv(settings),
+    env: runEnv(sandbox.settings),
     signal: controller.signal,
     timeoutMs: (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + limitOf(f), 0),
     onModule: ({ event, file }) => {
@@ -131,19 +139,4 @@ function crashReason(result: RunResult, sandbox: SandboxOptions): string {
   if (result.status === "timeout") return "the whole run took too long and was stopped";
   if (/process\.exit|exited unexpectedly|Worker exited/i.test(text)) return "the test process exited in the middle of the tests (process.exit or a crash)";
   return `the test process died${result.signal ? ` (${result.signal})` : ""}`;
-}
-
-/** console.jsonl written by vitest.grading.config.ts: output per file, then per test. */
-function readConsole(file: string): Map<string, Map<string, string>> {
-  const byFile = new Map<string, Map<string, string>>();
-  if (!fs.existsSync(file)) return byFile;
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line) continue;
-    const entry = JSON.parse(line) as { file?: string; test?: string; content: string };
-    if (!entry.file || !entry.test) continue;
-    const tests = byFile.get(entry.file) ?? new Map<string, string>();
-    tests.set(entry.test, (tests.get(entry.test) ?? "") + entry.content);
-    byFile.set(entry.file, tests);
-  }
-  return byFile;
 }

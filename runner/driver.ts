@@ -29,6 +29,8 @@ export interface TestOutcome {
   state: "passed" | "failed" | "skipped" | "pending";
   errors: TestErrorInfo[];
   durationMs: number;
+  /** What the test printed, when the run's setup keeps it (the grader's does). */
+  output?: string;
 }
 
 export interface FileOutcome {
@@ -74,6 +76,10 @@ export interface RunOptions {
   onOutput?: (text: string) => void;
   /** Called as a test file is queued, imported ("collected") and done: for a time limit per file. */
   onModule?: (event: ModuleEvent) => void;
+  /** A command that starts node inside a sandbox (e.g. bwrap ... --): the child runs as launcher + node. */
+  launcher?: string[];
+  /** The vitest child script, when a caller runs its own copy (the grader's course view). */
+  childScript?: string;
   /** Aborting stops the run as the watchdog does (status "timeout"): a caller's own time limit. */
   signal?: AbortSignal;
 }
@@ -118,7 +124,9 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   const env = childEnv(root, options);
 
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), childScript, args], {
+    const argv = [process.execPath, ...(options.nodeArgs ?? []), options.childScript ?? childScript, args];
+    const [command, ...rest] = [...(options.launcher ?? []), ...argv];
+    const child = spawn(command, rest, {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
