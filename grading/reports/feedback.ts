@@ -42,6 +42,8 @@ function exerciseSection(ex: ExerciseGrade, mode: Mode): string[] {
   }
   const firstFailure = r.tests.find((t) => t.status !== "pass" && !t.hidden);
   if (firstFailure && !r.reason) out.push("", `**First failing assertion** in \`${firstFailure.file}\`, test "${firstFailure.name}":`, "", ...fence(assertion(firstFailure)));
+  const printed = r.tests.find((t) => !t.hidden && t.output);
+  if (printed) out.push("", `**What your code printed** in "${printed.name}":`, "", ...fence(printed.output!.slice(0, 500)));
   const visible = r.tests.filter((t) => !t.hidden);
   const hidden = r.tests.filter((t) => t.hidden);
   out.push("", ...visible.map((t) => `- ${t.status === "pass" ? "✅" : "❌"} ${t.name}`));
