@@ -1,10 +1,11 @@
-// Runs test files in a workspace through runner/driver.ts, with a time limit per test file on
+// Runs test files in a workspace through runner/harness/driver.ts, with a time limit per test file on
 // top of the driver's watchdog for the whole run. A file that hangs is killed and marked
 // "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
 // files that never got their turn run again in a fresh process. Nothing that did not finish
 // is ever counted as passed.
-import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/driver";
-import type { RedirectOptions } from "../runner/redirect-plugin";
+import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/harness/driver";
+import type { RedirectOptions } from "../runner/harness/redirect-plugin";
+import { FALLBACK_FILE_LIMIT_MS, STARTUP_MS } from "../runner/harness/manifest";
 import type { Course } from "./course";
 import { runEnv, runSandbox, type RunSandbox, type SandboxKind, type SandboxOptions } from "./sandbox";
 
@@ -45,7 +46,7 @@ export interface ExecuteOptions {
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
-  const timeoutMs = (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + (options.limits.get(f) ?? 60_000), 0);
+  const timeoutMs = (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + (options.limits.get(f) ?? FALLBACK_FILE_LIMIT_MS), 0);
   const sandbox = runSandbox(options.course, options.workspace, options.runName, options.sandbox, { referenceDir: options.referenceDir, refused: options.refused, timeoutMs });
   options.onSandbox?.(sandbox.kind);
   const done = new Map<string, FileRun>();
@@ -75,18 +76,18 @@ async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSa
   const ended = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
   let timedOut: string | undefined;
-  const limitOf = (file: string) => options.limits.get(file) ?? 60_000;
+  const limitOf = (file: string) => options.limits.get(file) ?? FALLBACK_FILE_LIMIT_MS;
 
   const result: RunResult = await runTests({
     root: sandbox.settings.workspace,
     config: sandbox.view.file("grading/vitest.grading.config.ts"),
-    childScript: sandbox.view.file("runner/vitest-child.mjs"),
+    childScript: sandbox.view.file("runner/harness/vitest-child.mjs"),
     launcher: sandbox.launcher,
     files,
     redirect: options.redirect,
     env: runEnv(sandbox.settings),
     signal: controller.signal,
-    timeoutMs: (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + limitOf(f), 0),
+    timeoutMs: (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + limitOf(f), 0),
     onModule: ({ event, file }) => {
       if (event === "queued" && !queued.has(file)) {
         queued.set(file, Date.now());

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Baseline } from "./baseline";
 import type { ResultCache } from "./cache";
-import { manifestLimitMs, type Course, type GradedExercise } from "./course";
+import { type Course, type GradedExercise } from "./course";
 import { unpackArchive } from "./archive";
 import { locateExercises, type Submission } from "./discover";
 import { runFiles, type FileRun } from "./execute";
@@ -19,6 +19,7 @@ import { hashFile, snapshot } from "./snapshot";
 import type { ExerciseGrade, Flag, Mode, ModeResult, SubmissionGrade } from "./types";
 import { referenceCopy } from "./view";
 import { buildWorkspace, remove, TREES } from "./workspace";
+import { ownLimitMs } from "../runner/harness/manifest";
 
 export interface GradeContext {
   course: Course;
@@ -164,7 +165,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
 
 /** The manifest's limit wins; otherwise the default, or 4x the reference's time if that is longer. */
 export function limitFor(ex: GradedExercise, ctx: Pick<GradeContext, "baseline" | "timeoutMs">): number {
-  const own = manifestLimitMs(ex);
+  const own = ownLimitMs(ex);
   if (own) return own;
   return Math.max(ctx.timeoutMs, 4 * (ctx.baseline.exercises[ex.dir]?.durationMs ?? 0));
 }

@@ -12,7 +12,7 @@
 //     scratch folder, and start no processes or threads.
 //
 // Plus a heap cap on the worker (--max-old-space-size), a time limit per test file (execute.ts)
-// and one for the whole run (runner/driver.ts). Where bwrap is missing or cannot make namespaces
+// and one for the whole run (runner/harness/driver.ts). Where bwrap is missing or cannot make namespaces
 // (macOS, some containers), the permission model and the limits remain: the run says which.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

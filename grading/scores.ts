@@ -1,11 +1,12 @@
 // From test runs to an exercise's score. Points come from the manifest and are shared evenly
 // by the exercise's tests (hidden ones included) that pass on the reference. A file that timed
 // out, crashed or failed to load scores 0: a run that did not finish never counts as a pass.
-import type { TestErrorInfo } from "../runner/driver";
+import type { TestErrorInfo } from "../runner/harness/driver";
 import type { Baseline } from "./baseline";
 import type { GradedExercise } from "./course";
 import type { FileRun } from "./execute";
 import type { ExerciseStatus, ModeResult, TestResult } from "./types";
+import { inExercise } from "../runner/harness/manifest";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const clean = (text: string | undefined) => text?.replace(ANSI, "").trim();
@@ -35,7 +36,7 @@ export function scoreRuns(ex: GradedExercise, runs: FileRun[], baseline: Baselin
     const run = runs.find((r) => short(r.file) === want.file);
     const got = run?.tests.find((t) => t.fullName === want.name);
     seen.add(`${want.file}\0${want.name}`);
-    tests.push(toResult(want.file, want.name, got, run, reason, hidden.has(`exercises/${ex.dir}/${want.file}`)));
+    tests.push(toResult(want.file, want.name, got, run, reason, hidden.has(inExercise(ex, want.file))));
   }
   // A test the reference run did not list (should not happen): shown, never scored.
   for (const run of runs) {
@@ -59,7 +60,7 @@ export function notRun(ex: GradedExercise, status: "untouched" | "missing", base
   const tests: TestResult[] = expected.map((t) => ({
     name: t.name,
     file: t.file,
-    hidden: hidden.has(`exercises/${ex.dir}/${t.file}`),
+    hidden: hidden.has(inExercise(ex, t.file)),
     status: "fail",
     message: reason,
     durationMs: 0,

@@ -24,8 +24,8 @@ export const RUNTIME_FILES = [
   "grading/setup/fresh-modules.ts",
   "grading/setup/freeze.ts",
   "grading/setup/output.ts",
-  "runner/redirect-plugin.ts",
-  "runner/vitest-child.mjs",
+  "runner/harness/redirect-plugin.ts",
+  "runner/harness/vitest-child.mjs",
 ];
 
 export interface CourseView {
