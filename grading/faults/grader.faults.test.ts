@@ -109,7 +109,7 @@ afterAll(() => {
   server?.close();
   if (table.length > 0) console.log(["", "case                 time    outcome", ...table.map((r) => `${r.case.padEnd(20)} ${`${r.seconds} s`.padStart(6)}  ${r.outcome}`), `sandbox: ${result?.sandbox}`].join("\n"));
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+}, 60_000);
 
 function walk(dir: string, prefix = ""): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
+import { killStrays, newTag, TAG_VARIABLE } from "./strays";
 
 export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
 export const courseRoot = path.resolve(runnerDir, "../..");
@@ -121,7 +122,8 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   const config = options.config ?? exercisesConfig;
   const started = Date.now();
   const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
-  const env = childEnv(root, options);
+  const tag = newTag();
+  const env = { ...childEnv(root, options), [TAG_VARIABLE]: tag };
 
   return new Promise((resolve) => {
     const argv = [process.execPath, ...(options.nodeArgs ?? []), options.childScript ?? childScript, args];
@@ -165,6 +167,8 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       options.signal?.removeEventListener("abort", onAbort);
       // Workers of a finished run may linger on open handles; the group is ours to clean up.
       if (!timedOut) killGroup();
+      // Detached or setsid children of learner code left the group: find them by their tag.
+      killStrays(tag);
       resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
     });
   });
