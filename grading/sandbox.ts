@@ -105,6 +105,9 @@ export function runSandbox(course: Course, workspace: string, runName: string, o
   if (flag) {
     // Not the workspace: the worker gets every module's code from vitest's process.
     execArgv.push(flag, `--allow-fs-read=${view.nodeModules}`, `--allow-fs-read=${view.data}`, `--allow-fs-read=${scratch}`);
+    // The same folders through the workspace's links (a test reads fixtures at ../../data/): the
+    // model checks the path as written, and these links lead only into the view.
+    execArgv.push(`--allow-fs-read=${path.join(ws, "data")}`, `--allow-fs-read=${path.join(ws, "node_modules")}`);
     for (const dir of mnistDir) execArgv.push(`--allow-fs-read=${dir}`);
     execArgv.push(`--allow-fs-write=${scratch}`);
     if (process.allowedNodeEnvironmentFlags.has("--disable-warning")) execArgv.push("--disable-warning=ExperimentalWarning");
