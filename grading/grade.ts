@@ -43,19 +43,7 @@ export interface GradeContext {
 
 export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promise<SubmissionGrade> {
   const started = Date.now();
-  const invalid = (problem: string, hash = ""): SubmissionGrade => ({
-    id: sub.id,
-    source: sub.source,
-    status: "invalid",
-    problem,
-    exercises: [],
-    totals: { progressive: 0, isolated: 0, max: maxPoints(ctx.course) },
-    flags: [],
-    notes: [],
-    hash,
-    durationMs: Date.now() - started,
-    cached: false,
-  });
+  const invalid = (problem: string, hash = "") => invalidGrade(sub, ctx.course, problem, { hash, durationMs: Date.now() - started });
   if (sub.problem) return invalid(sub.problem);
 
   // An archive's cache key is its own bytes, so an unchanged class re-grades without unpacking.
@@ -171,6 +159,23 @@ export function limitFor(ex: GradedExercise, ctx: Pick<GradeContext, "baseline" 
 }
 
 export const maxPoints = (course: Course) => course.selected.reduce((sum, ex) => sum + ex.points, 0);
+
+/** A submission that could not be graded (not a course, will not unpack, a grader bug): no points, and why. */
+export function invalidGrade(sub: { id: string; source: string }, course: Course, problem: string, extra: { hash?: string; durationMs?: number } = {}): SubmissionGrade {
+  return {
+    id: sub.id,
+    source: sub.source,
+    status: "invalid",
+    problem,
+    exercises: [],
+    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
+    flags: [],
+    notes: [],
+    hash: extra.hash ?? "",
+    durationMs: extra.durationMs ?? 0,
+    cached: false,
+  };
+}
 
 function cached(ctx: GradeContext, hash: string, sub: Submission): SubmissionGrade | undefined {
   if (!ctx.cache || ctx.force) return undefined;

@@ -7,7 +7,7 @@ import { baselineWarnings, runBaseline, type Baseline } from "./baseline";
 import { ResultCache } from "./cache";
 import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
-import { gradeSubmission, maxPoints, type GradeContext } from "./grade";
+import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
 import { writeReports } from "./reports/index";
 import { sandboxKind, type SandboxKind, type SandboxOptions } from "./sandbox";
@@ -117,17 +117,5 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
 /** A grader bug must not cost the rest of the class: the submission gets an "invalid" line. */
 function failed(sub: { id: string; source: string }, course: Course, error: unknown): SubmissionGrade {
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    id: sub.id,
-    source: sub.source,
-    status: "invalid",
-    problem: `the grader failed on this submission (${message.split("\n")[0]})`,
-    exercises: [],
-    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
-    flags: [],
-    notes: [],
-    hash: "",
-    durationMs: 0,
-    cached: false,
-  };
+  return invalidGrade(sub, course, `the grader failed on this submission (${message.split("\n")[0]})`);
 }

@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Course } from "./course";
 import { courseView, type CourseView } from "./view";
+import { envFor, readEnv } from "../runner/harness/env";
 
 export interface SandboxOptions {
   /** Heap limit of the worker that runs learner code, in MB. */
@@ -62,7 +63,7 @@ export function permissionFlag(): string | undefined {
 let bwrapWorks: boolean | undefined;
 /** bubblewrap is installed and can make the namespaces a run needs (checked once). NN_KATA_NO_BWRAP=1 turns it off. */
 export function bubblewrapAvailable(): boolean {
-  if (process.env.NN_KATA_NO_BWRAP === "1" || process.platform !== "linux") return false;
+  if (readEnv().noBwrap || process.platform !== "linux") return false;
   bwrapWorks ??= spawnSync("bwrap", ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc", "--dev", "/dev", "true"], { timeout: 10_000 }).status === 0;
   return bwrapWorks;
 }
@@ -156,7 +157,7 @@ function bwrapCommand(o: { ws: string; runDir: string; view: CourseView; referen
 export function runEnv(settings: GradingSettings): Record<string, string> {
   const tmp = path.join(settings.runDir, "vitest-tmp");
   return {
-    NN_KATA_GRADING: JSON.stringify(settings),
+    ...envFor({ grading: JSON.stringify(settings) }),
     TMPDIR: tmp,
     TMP: tmp,
     TEMP: tmp,

@@ -25,6 +25,7 @@ export const RUNTIME_FILES = [
   "grading/setup/freeze.ts",
   "grading/setup/output.ts",
   "runner/harness/redirect-plugin.ts",
+  "runner/harness/env.ts",
   "runner/harness/vitest-child.mjs",
 ];
 

@@ -5,8 +5,9 @@
 // and the next run starts a fresh child.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { killStrays, newTag, TAG_VARIABLE } from "../harness/strays";
+import { killStrays, newTag } from "../harness/strays";
 import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
+import { envFor } from "../harness/env";
 
 export interface SessionRun {
   /** Test files, relative to the course root. */
@@ -43,7 +44,7 @@ export class TestSession {
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
       // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
-      env: childEnv(this.root, { env: { NN_KATA_LIVE: "1", NN_KATA_STDOUT_TTY: process.stdout.isTTY ? "1" : undefined, [TAG_VARIABLE]: this.tag } }),
+      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: process.stdout.isTTY, runTag: this.tag }) }),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group: the watchdog kills vitest's workers with it
     });

@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
-import { killStrays, newTag, TAG_VARIABLE } from "./strays";
+import { killStrays, newTag } from "./strays";
+import { envFor } from "./env";
 
 export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
 export const courseRoot = path.resolve(runnerDir, "../..");
@@ -98,9 +99,7 @@ export const exercisesConfig = path.join(runnerDir, "vitest.exercises.config.ts"
 export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redirect" | "env">): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NN_KATA_ROOT: root,
-    NN_KATA_TESTS: options.tests ?? "exercises",
-    NN_KATA_REDIRECT: options.redirect ? JSON.stringify(options.redirect) : undefined,
+    ...envFor({ root, tests: options.tests ?? "exercises", redirect: options.redirect }),
     ...options.env,
   };
   // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.
@@ -123,7 +122,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
   const tag = newTag();
-  const env = { ...childEnv(root, options), [TAG_VARIABLE]: tag };
+  const env = { ...childEnv(root, options), ...envFor({ runTag: tag }) };
 
   return new Promise((resolve) => {
     const argv = [process.execPath, ...(options.nodeArgs ?? []), options.childScript ?? childScript, args];

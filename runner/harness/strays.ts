@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 
+/** The variable envFor({ runTag }) sets (env.ts). */
 export const TAG_VARIABLE = "NN_KATA_RUN_TAG";
 
 export const newTag = () => crypto.randomBytes(8).toString("hex");
