@@ -20,7 +20,7 @@ export function gradebookCsv(grades: SubmissionGrade[], exercises: { dir: string
   return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\n") + "\n";
 }
 
-function csvField(value: string): string {
+export function csvField(value: string): string {
   // A leading = + - @ would make a spreadsheet run the cell as a formula.
   const safe = /^[=+@]/.test(value) || /^-[^\d]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
