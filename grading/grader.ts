@@ -9,6 +9,7 @@ import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
 import { gradeSubmission, maxPoints, type GradeContext } from "./grade";
 import { Slots } from "./limit";
+import { loadInstructor, type InstructorOptions } from "./classroom/options";
 import { writeReports } from "./reports/index";
 import type { SandboxOptions } from "./sandbox";
 import type { Mode, SubmissionGrade } from "./types";
@@ -33,6 +34,8 @@ export interface GradeOptions {
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
+  /** The instructor's layer, applied after autograding: roster, deadline, overrides (see classroom/). */
+  instructor?: InstructorOptions;
   onStart?: (total: number, course: Course) => void;
   onRun?: GradeContext["onRun"];
   onGraded?: (grade: SubmissionGrade) => void;
@@ -53,6 +56,8 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();
   const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden, stubCacheDir: path.join(options.out, ".cache", "stubs") });
   const submissions = discover(course, options.inputs, options.classDirs ?? []);
+  // Bad roster, overrides or deadline: stop before anything runs.
+  const instructor = loadInstructor(options.instructor);
   const sandbox: SandboxOptions = {
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
     permissions: options.permissions ?? true,
@@ -92,12 +97,15 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     };
     await Promise.all(Array.from({ length: Math.min(jobs + 1, Math.max(1, submissions.length)) }, worker));
 
-    const warnings = [...course.skipped, ...baselineWarnings(baseline)];
+    const mode = options.mode ?? "progressive";
+    const exercises = course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points }));
+    const warnings = [...course.skipped, ...baselineWarnings(baseline), ...instructor.apply(grades, mode, exercises)];
     const written = writeReports(options.out, {
       grades,
-      exercises: course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points })),
+      exercises,
       warnings,
-      mode: options.mode ?? "progressive",
+      mode,
+      classReport: { stubs: course.stubs, roster: instructor.roster, assignment: options.instructor?.assignment, durationMs: Date.now() - started },
     });
     return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
   } finally {

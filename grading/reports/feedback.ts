@@ -1,6 +1,7 @@
 // Per-learner feedback in Markdown: both scores, what passed, the first failing assertion of
 // each exercise, and the integrity flags with their evidence. Hidden tests appear by name and
 // pass/fail only, never their source or messages.
+import { instructorSection } from "../classroom/feedback";
 import type { ExerciseGrade, Flag, Mode, SubmissionGrade, TestResult } from "../types";
 
 const MARK: Record<string, string> = { pass: "✅", partial: "🟡", fail: "❌", error: "💥", untouched: "⬜", missing: "⬜" };
@@ -16,6 +17,7 @@ export function feedbackMarkdown(grade: SubmissionGrade, mode: Mode): string {
     `- **Score: ${totals[mode]} / ${totals.max}** (${mode}${mode === "progressive" ? ": your own earlier modules, as in the course" : ": earlier modules replaced by the course's reference"})`,
     `- Progressive: ${totals.progressive} / ${totals.max}, isolated: ${totals.isolated} / ${totals.max}. The isolated score runs each exercise with the course's own earlier modules, so one early bug does not cost every later exercise.`,
     "",
+    ...instructorSection(grade),
     "| # | Exercise | Progressive | Isolated | Tests passed |",
     "|---|----------|-------------|----------|--------------|",
   );

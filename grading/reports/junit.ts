@@ -1,5 +1,6 @@
 // JUnit XML for CI systems: a <testsuite> per exercise, a <testcase> per test. Hidden tests
 // carry their name and pass/fail only.
+import { instructorSuite } from "../classroom/feedback";
 import type { Mode, SubmissionGrade } from "../types";
 
 export function junitXml(grade: SubmissionGrade, mode: Mode): string {
@@ -40,6 +41,7 @@ export function junitXml(grade: SubmissionGrade, mode: Mode): string {
     }
     lines.push("  </testsuite>");
   }
+  lines.push(...instructorSuite(grade));
   lines.push("</testsuites>");
   return lines.join("\n") + "\n";
 }
