@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { round2 } from "../scores";
 import type { Mode, SubmissionGrade } from "../types";
-import { parseCsv, requireColumns } from "./csv";
+import { parseCsv, requireColumns } from "../csv";
 import { DAY, matchRoster, type RosterEntry } from "./roster";
 import type { InstructorView, Override } from "./types";
 

@@ -1,7 +1,7 @@
 // The instructor's changes as each per-learner report shows them: a Markdown section for the
 // feedback, a JUnit <testsuite name="instructor">. Always labelled as the instructor's, never
 // mixed into the autograded results.
-import { esc } from "../reports/junit";
+import { esc } from "../reports/xml";
 import type { SubmissionGrade } from "../types";
 
 export function instructorSection(grade: SubmissionGrade): string[] {

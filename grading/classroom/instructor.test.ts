@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../course";
 import { gradeClass, type ClassResult } from "../grader";
 import { fakeSubmission, zipFolder } from "../testing/fakes";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../csv";
 import { parseDeadline } from "./adjust";
 
 const course = loadCourse({ exercises: "1-2" });

@@ -5,7 +5,7 @@
 //   Moodle (Grades > Import > CSV file): any columns; map "Email address" (or "ID number") to the
 //   user, the assignment column to the grade item and "Feedback" to its feedback.
 import type { SubmissionGrade } from "../types";
-import { toCsv } from "./csv";
+import { toCsv } from "../csv";
 import type { RosterEntry } from "./roster";
 import { adjustmentLine } from "./adjust";
 

@@ -2,7 +2,7 @@
 // extensions. A CSV with the columns learner (the submission's folder or archive name, or the
 // learner's repository "owner/name" or its URL), name, email, id, and optionally extension.
 import fs from "node:fs";
-import { parseCsv, requireColumns } from "./csv";
+import { parseCsv, requireColumns } from "../csv";
 
 export interface RosterEntry {
   /** The submission id this row matches (the folder, archive or repository name). */

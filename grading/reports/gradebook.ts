@@ -1,6 +1,7 @@
 // The gradebook: one row per learner, one column per exercise (the chosen mode's score), the
 // total, and what an instructor scans for next (the other mode's total, flags, problems).
 import { adjustmentLine } from "../classroom/adjust";
+import { csvField } from "../csv";
 import type { Mode, SubmissionGrade } from "../types";
 
 export function gradebookCsv(grades: SubmissionGrade[], exercises: { dir: string }[], mode: Mode): string {
@@ -22,10 +23,4 @@ export function gradebookCsv(grades: SubmissionGrade[], exercises: { dir: string
     ];
   });
   return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\n") + "\n";
-}
-
-export function csvField(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+@]/.test(value) || /^-[^\d]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,7 +1,5 @@
 // Reading and writing the small CSV files instructors keep in spreadsheets: a roster, overrides,
 // gradebooks for an LMS. RFC 4180 quoting; a byte-order mark (Excel adds one) is fine.
-export { csvField } from "../reports/gradebook";
-import { csvField } from "../reports/gradebook";
 
 /** Rows of a CSV file as objects keyed by the (trimmed, lower-cased) header names. */
 export function parseCsv(text: string, what: string): { header: string[]; rows: Record<string, string>[] } {
@@ -36,6 +34,12 @@ export function requireColumns(rows: Record<string, string>[], header: string[],
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new Error(`${what}: no ${missing.map((m) => `"${m}"`).join(", ")} column; its first line must name the columns (${columns.join(",")})`);
   return rows;
+}
+
+export function csvField(value: string): string {
+  // A leading = + - @ would make a spreadsheet run the cell as a formula.
+  const safe = /^[=+@]/.test(value) || /^-[^\d]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export const toCsv = (rows: string[][]) => rows.map((r) => r.map(csvField).join(",")).join("\n") + "\n";
