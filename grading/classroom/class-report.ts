@@ -124,7 +124,7 @@ ${body}
 }
 
 function histogramSvg(s: ClassStats): string {
-  const w = 640, h = 220, left = 36, bottom = 30, top = 10;
+  const w = 640, h = 230, left = 36, bottom = 30, top = 22;
   const peak = Math.max(1, ...s.histogram);
   const bw = (w - left - 10) / 10;
   const bars = s.histogram.map((count, i) => {

@@ -86,7 +86,7 @@ export function classStats(grades: SubmissionGrade[], mode: Mode, totalMs?: numb
     scores,
     max,
     mean: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : 0,
-    median: sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0,
+    median: sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)] * 100) / 100 : 0,
     histogram,
     exercises: [...exercises.values()],
     tests: testStats,
