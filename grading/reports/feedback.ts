@@ -3,6 +3,7 @@
 // pass/fail only, never their source or messages.
 import { instructorSection } from "../classroom/feedback";
 import type { ExerciseGrade, Flag, Mode, SubmissionGrade, TestResult } from "../types";
+import { exerciseLabel } from "../../runner/harness/manifest";
 
 const MARK: Record<string, string> = { pass: "✅", partial: "🟡", fail: "❌", error: "💥", untouched: "⬜", missing: "⬜" };
 
@@ -23,7 +24,7 @@ export function feedbackMarkdown(grade: SubmissionGrade, mode: Mode): string {
   );
   for (const ex of grade.exercises) {
     const r = ex[mode];
-    out.push(`| ${String(ex.number).padStart(2, "0")} | ${cell(ex.title)} | ${MARK[ex.progressive.status]} ${ex.progressive.score} / ${ex.points} | ${MARK[ex.isolated.status]} ${ex.isolated.score} / ${ex.points} | ${r.passed} / ${r.total} |`);
+    out.push(`| ${exerciseLabel(ex)} | ${cell(ex.title)} | ${MARK[ex.progressive.status]} ${ex.progressive.score} / ${ex.points} | ${MARK[ex.isolated.status]} ${ex.isolated.score} / ${ex.points} | ${r.passed} / ${r.total} |`);
   }
   out.push("");
   for (const ex of grade.exercises) out.push(...exerciseSection(ex, mode));

@@ -5,6 +5,7 @@ import { esc } from "./xml";
 
 export { esc };
 import type { Mode, SubmissionGrade } from "../types";
+import { inExercise } from "../../runner/harness/manifest";
 
 export function junitXml(grade: SubmissionGrade, mode: Mode): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -29,7 +30,7 @@ export function junitXml(grade: SubmissionGrade, mode: Mode): string {
     lines.push(`      <property name="isolated_score" value="${ex.isolated.score}"/>`);
     lines.push("    </properties>");
     for (const t of r.tests) {
-      const open = `    <testcase classname="${esc(ex.dir)}" name="${esc((t.hidden ? "(hidden) " : "") + t.name)}" file="${esc(`exercises/${ex.dir}/${t.file}`)}" time="${seconds(t.durationMs)}"`;
+      const open = `    <testcase classname="${esc(ex.dir)}" name="${esc((t.hidden ? "(hidden) " : "") + t.name)}" file="${esc(inExercise(ex, t.file))}" time="${seconds(t.durationMs)}"`;
       if (t.status === "pass") {
         lines.push(`${open}/>`);
         continue;
