@@ -149,11 +149,12 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
       return send(res, 200, await status(c));
     case "/api/model": {
       const file = path.join(c.root, "reports", "model.json");
-      if (!fs.existsSync(file)) return send(res, 404, { error: "no reports/model.json yet: `npm run train -- --mine` trains your network and saves it there" });
+      // A missing or faulty model is an answer for the page to show, not a failed request.
+      if (!fs.existsSync(file)) return send(res, 200, { error: "no reports/model.json yet: `npm run train -- --mine` trains your network and saves it there" });
       try {
         return send(res, 200, { model: parseModel(fs.readFileSync(file, "utf8"), "reports/model.json") });
       } catch (error) {
-        return send(res, 422, { error: (error as Error).message });
+        return send(res, 200, { error: (error as Error).message });
       }
     }
     case "/api/check-model": {
@@ -161,7 +162,7 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
       try {
         return send(res, 200, { model: parseModel((await readBody(req)).toString("utf8"), name) });
       } catch (error) {
-        return send(res, 422, { error: (error as Error).message });
+        return send(res, 200, { error: (error as Error).message });
       }
     }
     case "/api/mnist":

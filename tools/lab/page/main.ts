@@ -25,8 +25,9 @@ interface LabStats {
   answer?: number;
   evaluated: number;
   trainingDone: number;
+  curve: { x: number; y: number }[];
 }
-const stats: LabStats = { updates: [], evaluated: 0, trainingDone: 0 };
+const stats: LabStats = { updates: [], evaluated: 0, trainingDone: 0, curve: [] };
 (window as unknown as { labStats: LabStats }).labStats = stats;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -353,7 +354,7 @@ class LabPage {
     };
     const worker = new Worker(new URL("./train-worker.ts", import.meta.url), { type: "module" });
     this.worker = worker;
-    this.curve = [];
+    this.curve = stats.curve = [];
     this.curveTotal = request.count * request.epochs;
     refreshers.get("curve")?.();
     showError("train-error", undefined);
