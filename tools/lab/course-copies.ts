@@ -3,8 +3,8 @@
 // (the generated stubs). Neither touches the maintainer's own exercises/ folder.
 import fs from "node:fs";
 import path from "node:path";
-import { courseRoot } from "../../runner/driver";
-import { generateExercises, listFiles } from "../../runner/stubs";
+import { courseRoot } from "../../runner/harness/driver";
+import { generateExercises, listFiles } from "../../runner/harness/stubs";
 
 export function makeCourse(kind: "solved" | "stubs"): string {
   fs.mkdirSync(path.join(courseRoot, ".nn-kata"), { recursive: true });

@@ -5,15 +5,22 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { courseRoot } from "../../runner/driver";
-import { modelToJson } from "../../runner/model";
-import { BEGIN, END, generateExercises, listFiles } from "../../runner/stubs";
-import { NeuralNetwork } from "../../solutions/10-network/network";
+import { courseRoot } from "../../runner/harness/driver";
+import { modelToJson } from "../model";
+import { BEGIN, END, generateExercises, listFiles } from "../../runner/harness/stubs";
 import { launchChromium } from "./browser";
 import { makeCourse } from "./course-copies";
 import { startLab, type Lab } from "./server";
 
 const LONG = 600_000;
+
+/** A network with seeded random weights (-0.5..0.5), as a model file holds it. */
+function randomModel(inputNodes: number, hiddenNodes: number, outputNodes: number, seed: number): string {
+  let state = seed;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+  const matrix = (rows: number, cols: number) => ({ rows, cols, data: Float64Array.from({ length: rows * cols }, random) });
+  return modelToJson({ inputNodes, hiddenNodes, outputNodes, learningRate: 0.1, wih: matrix(hiddenNodes, inputNodes), who: matrix(outputNodes, hiddenNodes) });
+}
 const shots = path.join(courseRoot, "tools", "lab", "screenshots");
 
 interface LabStats {
@@ -109,7 +116,7 @@ describe("npm run lab in chromium", () => {
       roots.push(root);
       // A 784-200-10 model as `npm run train` saves it, for the latency figure and "use model".
       fs.mkdirSync(path.join(root, "reports"), { recursive: true });
-      fs.writeFileSync(path.join(root, "reports", "model.json"), modelToJson(new NeuralNetwork(784, 200, 10, 0.1, 7)));
+      fs.writeFileSync(path.join(root, "reports", "model.json"), randomModel(784, 200, 10, 7));
       lab = await startLab({ root, lang: "en", port: 5301, passed: () => true });
       labs.push(lab);
       const started = Date.now();
@@ -177,12 +184,12 @@ describe("npm run lab in chromium", () => {
 
     it("names the shapes of a wrong-shape model file and the fault of a broken one", async () => {
       const wrong = path.join(roots[0], "wrong-shape.json");
-      fs.writeFileSync(wrong, modelToJson(new NeuralNetwork(784, 20, 9, 0.1, 1)));
+      fs.writeFileSync(wrong, randomModel(784, 20, 9, 1));
       await page.setInputFiles("#file", wrong);
       await expect.poll(() => page.locator("#model-error").innerText(), { timeout: LONG }).toContain("784-20-9");
       expect(await page.locator("#model-error").innerText()).toContain("10 outputs");
       const broken = path.join(roots[0], "broken.json");
-      fs.writeFileSync(broken, modelToJson(new NeuralNetwork(784, 20, 10, 0.1, 1)).slice(0, 5000));
+      fs.writeFileSync(broken, randomModel(784, 20, 10, 1).slice(0, 5000));
       await page.setInputFiles("#file", broken);
       await expect.poll(() => page.locator("#model-error").innerText(), { timeout: LONG }).toContain("broken.json is not a readable model file");
     }, LONG);

@@ -3,8 +3,8 @@
 //   npm run lab [-- --lang zh] [--port 5180] [--no-open]
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import { chooseLang } from "../../runner/args";
-import { runTool } from "../../runner/course-code";
+import { chooseLang } from "../../runner/cli/args";
+import { runTool } from "../course-code";
 import { DEFAULT_PORT, startLab } from "./server";
 
 const USAGE = `npm run lab -- [options]

@@ -7,11 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer, type Plugin, type ViteDevServer } from "vite";
-import { Course } from "../../runner/course";
-import { courseRoot } from "../../runner/driver";
-import { load, notDone } from "../../runner/course-code";
-import { parseModel } from "../../runner/model";
-import type { Lang } from "../../runner/manifest";
+import { Course } from "../../runner/cli/course";
+import { courseRoot } from "../../runner/harness/driver";
+import { load, notDone } from "../course-code";
+import { parseModel } from "../model";
+import type { Lang } from "../../runner/harness/manifest";
 import { mnistPath } from "../../data/mnist";
 import { sourceLine } from "./source-line";
 
