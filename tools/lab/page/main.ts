@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 class LabPage {
   private weights: Weights | undefined;
   private net: LearnerNetwork | undefined;
-  private networkName = "";
+  private networkName: (t: Texts) => string = () => "";
   private inputs: number[] | undefined;
   private pad!: Pad;
   private test: Promise<TestImages> | undefined;
@@ -102,7 +102,7 @@ class LabPage {
     $("undo").addEventListener("click", () => this.pad.undo());
     $("clear").addEventListener("click", () => this.pad.clear());
     put("seen-caption", () => ($("seen-caption").textContent = this.status.referencePreprocessing ? t.seenReference : t.seenMine));
-    put("network-now", () => ($("network-now").textContent = this.weights ? t.nowModel(this.networkName, sizes(this.weights), t.codeMine) : t.nowNone));
+    put("network-now", () => ($("network-now").textContent = this.weights ? t.nowModel(this.networkName(t), sizes(this.weights), t.codeMine) : t.nowNone));
     put("answer", () => this.showAnswer());
     put("curve", () => drawCurve($<HTMLCanvasElement>("curve"), this.curve, this.curveTotal, { x: t.curveX, y: t.curveY }));
     put("confusion-help", () => ($("confusion-help").textContent = this.evaluation ? t.confusionHelp(this.evaluation.test.count, this.evaluation.e.accuracy) : ""));
@@ -265,7 +265,7 @@ class LabPage {
   private async useModelFile(): Promise<void> {
     const body = (await (await fetch("/api/model")).json()) as { model?: ModelFile; error?: string };
     if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), t.modelFile);
+    this.use(fromModelFile(body.model), (t) => t.modelFile);
   }
 
   /** A dropped file is checked by the server with the same rules as `npm run query` (runner/model.ts). */
@@ -273,11 +273,11 @@ class LabPage {
     const response = await fetch(`/api/check-model?name=${encodeURIComponent(file.name)}`, { method: "POST", body: await file.text() });
     const body = (await response.json()) as { model?: ModelFile; error?: string };
     if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), file.name);
+    this.use(fromModelFile(body.model), () => file.name);
   }
 
   /** Use these weights with the learner's NeuralNetwork; `full` also redraws the slow views. */
-  private use(w: Weights, name: string, full = true): boolean {
+  private use(w: Weights, name: (t: Texts) => string, full = true): boolean {
     if (!fitsDrawings(w)) {
       showError("model-error", (t) => t.wrongShape(sizes(w)));
       return false;
@@ -359,7 +359,7 @@ class LabPage {
     refreshers.get("curve")?.();
     showError("train-error", undefined);
     refreshers.get("train-button")?.();
-    const name = () => t.trainedMine;
+    const name = (t: Texts) => t.trainedMine;
     worker.onmessage = (event: MessageEvent<TrainReport>) => void this.onReport(event.data, worker, name);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -369,7 +369,7 @@ class LabPage {
     worker.postMessage(request);
   }
 
-  private async onReport(r: TrainReport, worker: Worker, name: () => string): Promise<void> {
+  private async onReport(r: TrainReport, worker: Worker, name: (t: Texts) => string): Promise<void> {
     if (worker !== this.worker) return;
     const progress = $<HTMLProgressElement>("progress");
     switch (r.type) {
@@ -383,12 +383,12 @@ class LabPage {
           this.curve.push({ x: r.seen, y: r.accuracy });
           refreshers.get("curve")?.();
         }
-        if (r.weights) this.use(r.weights, name(), false);
+        if (r.weights) this.use(r.weights, name, false);
         return;
       case "done":
         progress.value = 1;
         this.stopWorker(worker);
-        this.use(r.weights, name());
+        this.use(r.weights, name);
         stats.trainingDone++;
         return;
       case "error":
