@@ -1,6 +1,6 @@
 // The lab in a real browser (Debian's chromium, driven by playwright-core), for two learners made
 // from solutions/: one who solved everything, one who solved nothing. Timings are printed, never
-// asserted: the machine may be busy. Screenshots go to tools/lab/screenshots/ for a person to see.
+// asserted: the machine may be busy. Screenshots go to reports/lab/ for a person to look at.
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -21,7 +21,7 @@ function randomModel(inputNodes: number, hiddenNodes: number, outputNodes: numbe
   const matrix = (rows: number, cols: number) => ({ rows, cols, data: Float64Array.from({ length: rows * cols }, random) });
   return modelToJson({ inputNodes, hiddenNodes, outputNodes, learningRate: 0.1, wih: matrix(hiddenNodes, inputNodes), who: matrix(outputNodes, hiddenNodes) });
 }
-const shots = path.join(courseRoot, "tools", "lab", "screenshots");
+const shots = path.join(courseRoot, "reports", "lab");
 
 interface LabStats {
   ready?: number;
@@ -149,6 +149,7 @@ describe("npm run lab in chromium", () => {
       // The 28 x 28 input shows the drawing (grey levels, not blank).
       expect((await inkedPixels(page, "#seen"))[0]).toBeGreaterThan(3);
       await page.locator("#draw").screenshot({ path: path.join(shots, "draw.png") });
+      await page.locator("#network").screenshot({ path: path.join(shots, "network.png") });
     }, LONG);
 
     it("shows the back-queried digits, the hidden nodes' weights, the confusion matrix and the worst mistakes", async () => {
