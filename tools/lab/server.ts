@@ -60,6 +60,8 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       port: options.port ?? DEFAULT_PORT,
       strictPort: options.strictPort ?? false,
       fs: { strict: true, allow: [pageDir, exercisesDir], deny: ["**/solutions/**", ".env", ".env.*"] },
+      // The page reports a learner's module that does not compile itself, and keeps working; vite's overlay would cover it.
+      hmr: { overlay: false },
       watch: { ignored: ["**/node_modules/**", "**/.nn-kata/**", "**/reports/**"] },
       // Transform the page and the learner's modules while the browser starts, so the first load is quick.
       warmup: { clientFiles: ["./main.ts", "./train-worker.ts", ...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
@@ -111,6 +113,15 @@ function labPlugin(c: PluginContext): Plugin {
       if (what === "pngjs") return `export const PNG = { sync: { read: ${refuse}, write: ${refuse} } };`;
       return `const refuse = ${refuse};\nexport default new Proxy({}, { get: () => refuse });`;
     },
+    // The page learns where the learner's modules are from the HTML itself and asks for them at
+    // once, instead of after a first request for the status.
+    transformIndexHtml() {
+      const base = learnerBase(c.exercisesDir);
+      return [
+        { tag: "meta", attrs: { name: "nn-kata-learner", content: base }, injectTo: "head" },
+        ...PAGE_EXERCISES.map((rel) => ({ tag: "link", attrs: { rel: "modulepreload", href: base + rel }, injectTo: "head" as const })),
+      ];
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
@@ -125,6 +136,9 @@ function labPlugin(c: PluginContext): Plugin {
     },
   };
 }
+
+/** Where vite serves the learner's exercises/ folder. */
+const learnerBase = (exercisesDir: string) => `/@fs${exercisesDir.split(path.sep).join("/")}/`;
 
 type Req = import("node:http").IncomingMessage;
 type Res = import("node:http").ServerResponse;
@@ -190,7 +204,7 @@ async function status(c: PluginContext) {
     }));
     return {
       lang: c.lang,
-      learnerBase: `/@fs${c.exercisesDir.split(path.sep).join("/")}/`,
+      learnerBase: learnerBase(c.exercisesDir),
       referencePreprocessing: !c.status17,
       hasModel: fs.existsSync(path.join(c.root, "reports", "model.json")),
       exercises,

@@ -71,11 +71,13 @@ async function explain(error: unknown, dir: string): Promise<(t: Texts) => strin
 }
 
 async function main(): Promise<void> {
+  const base = document.querySelector<HTMLMetaElement>('meta[name="nn-kata-learner"]')!.content;
+  const learning = loadLearner(base);
   const status = (await (await fetch("/api/status")).json()) as Status;
   const wanted = new URLSearchParams(location.search).get("lang");
   setLang(wanted === "zh" || wanted === "en" ? wanted : status.lang);
   $("lang").addEventListener("click", () => setLang(lang === "en" ? "zh" : "en"));
-  const learner = await loadLearner(status.learnerBase);
+  const learner = await learning;
   const lab = new LabPage(status, learner);
   lab.start();
   stats.ready = performance.now();
