@@ -9,6 +9,7 @@ import { courseRoot } from "../../runner/harness/driver";
 import { modelToJson } from "../model";
 import { BEGIN, END, generateExercises, listFiles } from "../../runner/harness/stubs";
 import { launchChromium } from "./browser";
+import type { LabStats } from "./page/stats";
 import { makeCourse } from "./course-copies";
 import { startLab, type Lab } from "./server";
 
@@ -23,14 +24,6 @@ function randomModel(inputNodes: number, hiddenNodes: number, outputNodes: numbe
 }
 const shots = path.join(courseRoot, "reports", "lab");
 
-interface LabStats {
-  ready?: number;
-  updates: number[];
-  answer?: number;
-  evaluated: number;
-  trainingDone: number;
-  curve: { x: number; y: number }[];
-}
 const labStats = (page: Page) => page.evaluate(() => (window as unknown as { labStats: LabStats }).labStats);
 
 /** A 7 as a person draws it, in pad pixels (280 x 280): the bar, then the stem. */

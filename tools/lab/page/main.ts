@@ -7,6 +7,7 @@ import { loadLearner, revive, whereThrown, type Dir, type Loaded, type LearnerNe
 import { argmax, fitsDrawings, fromModelFile, learnerNetwork, sizes, type ModelFile, type Weights } from "./network";
 import { paint, paper } from "./pictures";
 import { fetchMnist, type TrainReport, type TrainRequest } from "./protocol";
+import { stats } from "./stats";
 import { texts, type Lang, type Texts } from "./text";
 import { availableViews } from "./views";
 
@@ -18,17 +19,6 @@ interface Status {
   exercises: { number: number; dir: string; title: Record<Lang, string>; passed: boolean; written: boolean }[];
 }
 
-/** Figures the browser test reads: how long each drawing update took, from the input to the bars. */
-interface LabStats {
-  ready?: number;
-  updates: number[];
-  answer?: number;
-  evaluated: number;
-  trainingDone: number;
-  curve: { x: number; y: number }[];
-}
-const stats: LabStats = { updates: [], evaluated: 0, trainingDone: 0, curve: [] };
-(window as unknown as { labStats: LabStats }).labStats = stats;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 let lang: Lang = "en";
