@@ -18,6 +18,9 @@ import { sourceLine } from "./source-line";
 export const labDir = path.dirname(fileURLToPath(import.meta.url));
 /** The page's own files (index.html and its TypeScript): vite's root. */
 const pageDir = path.join(labDir, "page");
+/** The WebAssembly engine (issue 12): its TypeScript API and the compiled .wasm. */
+const engineDir = path.join(courseRoot, "tools", "engine");
+const engineFiles = { module: path.join(engineDir, "index.ts"), wasm: path.join(engineDir, "engine.wasm") };
 
 export interface LabOptions {
   /** The learner's course folder (exercises/, .nn-kata/ state, reports/model.json). */
@@ -59,7 +62,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       host: "127.0.0.1",
       port: options.port ?? DEFAULT_PORT,
       strictPort: options.strictPort ?? false,
-      fs: { strict: true, allow: [pageDir, exercisesDir], deny: ["**/solutions/**", ".env", ".env.*"] },
+      fs: { strict: true, allow: [pageDir, exercisesDir, path.join(courseRoot, "tools")], deny: ["**/solutions/**", ".env", ".env.*"] },
       // The page reports a learner's module that does not compile itself, and keeps working; vite's overlay would cover it.
       hmr: { overlay: false },
       watch: { ignored: ["**/node_modules/**", "**/.nn-kata/**", "**/reports/**"] },
@@ -102,8 +105,15 @@ function labPlugin(c: PluginContext): Plugin {
   return {
     name: "nn-kata-lab",
     enforce: "pre",
-    resolveId(id) {
+    resolveId(id, importer) {
       if (id in BROWSER_SHIMS) return shimPrefix + BROWSER_SHIMS[id];
+      // The engine builds on the course's exercises (e.g. 09's createRng and initWeights). In the
+      // lab it gets the learner's own, like everything else on the page: never solutions/.
+      if (importer?.startsWith(engineDir + path.sep) && id.startsWith(".")) {
+        const target = path.resolve(path.dirname(importer), id);
+        const solutions = path.join(courseRoot, "solutions") + path.sep;
+        if (target.startsWith(solutions)) return path.join(c.exercisesDir, path.relative(solutions, target)).replace(/(\.ts)?$/, ".ts");
+      }
       return null;
     },
     load(id) {
@@ -181,6 +191,10 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
     }
     case "/api/mnist":
       return sendMnist(res, query.get("set") === "train" ? "train" : "test", Number(query.get("count") ?? "1000"));
+    case "/api/engine.wasm":
+      res.setHeader("content-type", "application/wasm");
+      res.end(fs.readFileSync(engineFiles.wasm));
+      return;
     case "/api/preprocess":
       return preprocess(c, req, res);
     case "/api/where":
@@ -207,6 +221,7 @@ async function status(c: PluginContext) {
       learnerBase: learnerBase(c.exercisesDir),
       referencePreprocessing: !c.status17,
       hasModel: fs.existsSync(path.join(c.root, "reports", "model.json")),
+      engine: fs.existsSync(engineFiles.module) && fs.existsSync(engineFiles.wasm) ? { module: `/@fs${engineFiles.module.split(path.sep).join("/")}`, wasm: "/api/engine.wasm" } : undefined,
       exercises,
     };
   } finally {

@@ -6,7 +6,7 @@ import { evaluate, showBackquery, showConfusion, showMistakes, showWeights, type
 import { loadLearner, revive, whereThrown, type Dir, type Loaded, type LearnerNetwork } from "./learner";
 import { argmax, fitsDrawings, fromModelFile, learnerNetwork, sizes, type ModelFile, type Weights } from "./network";
 import { paint, paper } from "./pictures";
-import { fetchMnist, type TrainReport, type TrainRequest } from "./protocol";
+import { fetchMnist, type EngineAddress, type Trainer, type TrainReport, type TrainRequest } from "./protocol";
 import { stats } from "./stats";
 import { texts, type Lang, type Texts } from "./text";
 import { availableViews } from "./views";
@@ -16,6 +16,7 @@ interface Status {
   learnerBase: string;
   referencePreprocessing: boolean;
   hasModel: boolean;
+  engine?: EngineAddress;
   exercises: { number: number; dir: string; title: Record<Lang, string>; passed: boolean; written: boolean }[];
 }
 
@@ -101,6 +102,8 @@ class LabPage {
     this.reportLoadFailures();
     this.setUpModels();
     $("train").addEventListener("click", () => this.train());
+    const trainer = $<HTMLSelectElement>("trainer");
+    if (!this.status.engine) trainer.querySelector('option[value="engine"]')!.remove();
     put("train-button", () => ($("train").textContent = this.worker ? t.stop : t.train));
     const views = availableViews(this.status.exercises.map((ex) => ex.number));
     if (views.length > 0) {
@@ -343,6 +346,8 @@ class LabPage {
       epochs: Number($<HTMLSelectElement>("epochs").value),
       rate: Number($<HTMLSelectElement>("rate").value),
       seed: 1,
+      trainer: $<HTMLSelectElement>("trainer").value as Trainer,
+      engine: this.status.engine,
     };
     const worker = new Worker(new URL("./train-worker.ts", import.meta.url), { type: "module" });
     this.worker = worker;
@@ -351,7 +356,7 @@ class LabPage {
     refreshers.get("curve")?.();
     showError("train-error", undefined);
     refreshers.get("train-button")?.();
-    const name = (t: Texts) => t.trainedMine;
+    const name = (t: Texts) => (request.trainer === "engine" ? t.trainedEngine : t.trainedMine);
     worker.onmessage = (event: MessageEvent<TrainReport>) => void this.onReport(event.data, worker, name);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -366,7 +371,7 @@ class LabPage {
     const progress = $<HTMLProgressElement>("progress");
     switch (r.type) {
       case "start":
-        put("train-status", () => ($("train-status").textContent = t.trainedWith(t.codeMine) + " " + t.slowNote));
+        put("train-status", () => ($("train-status").textContent = r.trainer === "engine" ? t.trainedWith(t.codeEngine) : t.trainedWith(t.trainerMine) + " " + t.slowNote));
         return;
       case "progress":
         progress.value = r.seen / r.total;

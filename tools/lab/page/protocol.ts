@@ -11,6 +11,14 @@ export interface TrainRequest {
   epochs: number;
   rate: number;
   seed: number;
+  trainer: Trainer;
+  /** Where the server serves the engine's module and its .wasm (when this copy of the course has it). */
+  engine?: EngineAddress;
+}
+
+export interface EngineAddress {
+  module: string;
+  wasm: string;
 }
 
 export type Trainer = "engine" | "mine";

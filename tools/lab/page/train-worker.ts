@@ -1,23 +1,44 @@
-// Trains a network away from the page, so drawing stays smooth: with the learner's own
-// NeuralNetwork.train (exercise 10, inputs and targets from exercise 09). Every few images it
-// reports progress; at each of 10 points of the curve it also measures accuracy on 500 test images
-// and sends the weights, so the page can answer drawings while the network learns.
+// Trains a network away from the page, so drawing stays smooth: with the lab's WebAssembly engine
+// (tools/engine/, fast) or with the learner's own NeuralNetwork.train (exercise 10). Either way
+// the inputs and targets come from the learner's exercise 09. Every few images it reports
+// progress; at each point of the curve it also measures accuracy on 500 test images and sends
+// the weights, so the page can answer drawings while the network learns.
 import type { LearnerModules } from "./learner";
 import type { Weights } from "./network";
-import { fetchMnist, type TrainReport, type TrainRequest } from "./protocol";
+import { fetchMnist, type Trainer, type TrainReport, type TrainRequest } from "./protocol";
 
-/** The curve's test images: few enough that measuring at 10 points stays cheap next to training. */
-export const TEST_IMAGES = 500;
+/** The curve's test images: few enough that measuring at every point stays cheap next to training. */
+const TEST_IMAGES = 500;
 
 const post = (report: TrainReport) => (self as unknown as Worker).postMessage(report);
 
+interface Sample {
+  inputs: ArrayLike<number>;
+  targets: ArrayLike<number>;
+}
+
 interface Trainable {
-  train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void;
+  trainer: Trainer;
+  /** Points on the accuracy curve: the engine is fast enough to measure more often. */
+  points: number;
+  train(samples: Sample[]): void;
   query(inputs: ArrayLike<number>): ArrayLike<number>;
   weights(): Weights;
 }
 
-/** The exercise whose code runs now: an error is reported as coming from it. */
+/** What the lab uses of tools/engine/index.ts (loaded by address, so the page works without it). */
+interface EngineModule {
+  loadEngine(wasm: ArrayBuffer, source?: string): Promise<{
+    createNetwork(options: { inputNodes: number; hiddenNodes: number; outputNodes: number; learningRate: number; seed?: number }): {
+      trainEpoch(samples: Iterable<Sample>): number;
+      query(inputs: ArrayLike<number>): number[];
+      readonly wih: { data: Float64Array };
+      readonly who: { data: Float64Array };
+    };
+  }>;
+}
+
+/** The exercise whose code runs now ("" for the lab's own): an error is reported as coming from it. */
 let inside = "";
 
 self.onmessage = (event: MessageEvent<TrainRequest>) => {
@@ -27,54 +48,81 @@ self.onmessage = (event: MessageEvent<TrainRequest>) => {
   });
 };
 
+const shape = (r: TrainRequest) => ({ inputNodes: 784, hiddenNodes: r.hidden, outputNodes: 10, learningRate: r.rate });
+
+async function engineTrainer(r: TrainRequest): Promise<Trainable> {
+  inside = "";
+  const { loadEngine } = (await import(/* @vite-ignore */ r.engine!.module)) as EngineModule;
+  const engine = await loadEngine(await (await fetch(r.engine!.wasm)).arrayBuffer(), "tools/engine/engine.wasm");
+  // The engine draws its starting weights with exercise 09's createRng and initWeights: the learner's own here.
+  inside = "09-prepare";
+  const net = engine.createNetwork({ ...shape(r), seed: r.seed });
+  inside = "";
+  return {
+    trainer: "engine",
+    points: 20,
+    train: (samples) => net.trainEpoch(samples),
+    query: (inputs) => net.query(inputs),
+    weights: () => ({ ...shape(r), wih: net.wih.data, who: net.who.data }),
+  };
+}
+
+async function learnerTrainer(r: TrainRequest): Promise<Trainable> {
+  inside = "10-network";
+  const code = (await import(/* @vite-ignore */ r.learnerBase + "10-network/network.ts")) as LearnerModules["10-network"];
+  const net = new code.NeuralNetwork(784, r.hidden, 10, r.rate, r.seed);
+  return {
+    trainer: "mine",
+    points: 10,
+    train: (samples) => samples.forEach(({ inputs, targets }) => net.train(inputs, targets)),
+    query: (inputs) => net.query(inputs),
+    weights: () => ({ ...shape(r), wih: Float64Array.from(net.wih.data), who: Float64Array.from(net.who.data) }),
+  };
+}
+
 async function train(r: TrainRequest): Promise<void> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   inside = "09-prepare";
   const prepare = (await import(/* @vite-ignore */ r.learnerBase + "09-prepare/prepare.ts")) as LearnerModules["09-prepare"];
-  inside = "10-network";
-  const code = (await import(/* @vite-ignore */ r.learnerBase + "10-network/network.ts")) as LearnerModules["10-network"];
-  const net = new code.NeuralNetwork(784, r.hidden, 10, r.rate, r.seed);
+  const t = r.trainer === "engine" ? await engineTrainer(r) : await learnerTrainer(r);
   inside = "";
-  const trainer: Trainable = {
-    train: (inputs, targets) => net.train(inputs, targets),
-    query: (inputs) => net.query(inputs),
-    weights: () => ({ inputNodes: 784, hiddenNodes: r.hidden, outputNodes: 10, learningRate: r.rate, wih: Float64Array.from(net.wih.data), who: Float64Array.from(net.who.data) }),
-  };
   const [trainSet, testSet] = await Promise.all([fetchMnist("train", r.count), fetchMnist("test", TEST_IMAGES)]);
-  const inputsOf = (images: Uint8Array, i: number) => prepare.scaleInputs(images.subarray(i * 784, (i + 1) * 784));
   inside = "09-prepare";
+  const inputsOf = (images: Uint8Array, i: number) => prepare.scaleInputs(images.subarray(i * 784, (i + 1) * 784));
   const testInputs = Array.from({ length: testSet.count }, (_, i) => inputsOf(testSet.images, i));
   const targets = Array.from({ length: 10 }, (_, label) => prepare.makeTargets(label));
 
   const total = r.count * r.epochs;
-  post({ type: "start", trainer: "mine", total });
+  post({ type: "start", trainer: t.trainer, total });
   const accuracy = () => {
-    inside = "10-network";
+    inside = t.trainer === "mine" ? "10-network" : "";
     let right = 0;
     testInputs.forEach((inputs, i) => {
-      const out = trainer.query(inputs);
+      const out = t.query(inputs);
       let best = 0;
       for (let k = 1; k < out.length; k++) if (out[k] > out[best]) best = k;
       if (best === testSet.labels[i]) right++;
     });
     return right / testSet.count;
   };
-  const curveEvery = Math.max(1, Math.round(total / 10));
-  const progressEvery = Math.max(1, Math.min(curveEvery, 250));
+  const curveEvery = Math.max(1, Math.round(total / t.points));
+  const progressEvery = Math.max(1, Math.min(curveEvery, t.trainer === "engine" ? 1000 : 250));
   post({ type: "progress", seen: 0, total, seconds: seconds(), accuracy: accuracy() });
   let seen = 0;
-  for (let epoch = 0; epoch < r.epochs; epoch++) {
-    for (let i = 0; i < r.count; i++) {
-      inside = "09-prepare";
-      const inputs = inputsOf(trainSet.images, i);
-      inside = "10-network";
-      trainer.train(inputs, targets[trainSet.labels[i]]);
-      seen++;
-      if (seen % curveEvery === 0 || seen === total) post({ type: "progress", seen, total, seconds: seconds(), accuracy: accuracy(), weights: trainer.weights() });
-      else if (seen % progressEvery === 0) post({ type: "progress", seen, total, seconds: seconds() });
-    }
+  while (seen < total) {
+    const step = Math.min(progressEvery, curveEvery - (seen % curveEvery), total - seen);
+    inside = "09-prepare";
+    const samples = Array.from({ length: step }, (_, k) => {
+      const i = (seen + k) % r.count;
+      return { inputs: inputsOf(trainSet.images, i), targets: targets[trainSet.labels[i]] };
+    });
+    inside = t.trainer === "mine" ? "10-network" : "";
+    t.train(samples);
+    seen += step;
+    if (seen % curveEvery === 0 || seen === total) post({ type: "progress", seen, total, seconds: seconds(), accuracy: accuracy(), weights: t.weights() });
+    else post({ type: "progress", seen, total, seconds: seconds() });
   }
   inside = "";
-  post({ type: "done", seconds: seconds(), weights: trainer.weights(), trainer: "mine" });
+  post({ type: "done", seconds: seconds(), weights: t.weights(), trainer: t.trainer });
 }
