@@ -375,7 +375,7 @@ class LabPage {
         return;
       case "progress":
         progress.value = r.seen / r.total;
-        put("train-status", () => ($("train-status").textContent = t.progress(r.seen, r.total, r.accuracy, r.seconds)));
+        put("train-status", () => ($("train-status").textContent = t.progress(r.seen, r.total, r.accuracy, r.seconds, r.training)));
         if (r.accuracy !== undefined) {
           this.curve.push({ x: r.seen, y: r.accuracy });
           refreshers.get("curve")?.();

@@ -25,8 +25,8 @@ export type Trainer = "engine" | "mine";
 
 export type TrainReport =
   | { type: "start"; trainer: Trainer; total: number }
-  | { type: "progress"; seen: number; total: number; seconds: number; accuracy?: number; weights?: Weights }
-  | { type: "done"; seconds: number; weights: Weights; trainer: Trainer }
+  | { type: "progress"; seen: number; total: number; seconds: number; training: number; accuracy?: number; weights?: Weights }
+  | { type: "done"; seconds: number; training: number; weights: Weights; trainer: Trainer }
   | { type: "error"; message: string; stack?: string; dir?: string };
 
 /** MNIST from the server: `count` images of 784 bytes, then `count` labels. */
