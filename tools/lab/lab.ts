@@ -42,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const lang = chooseLang(values.lang);
-  const lab = await startLab({ lang, port, strictPort: port !== undefined });
+  const onCheck = (dirs: string[]) => say(lang === "zh" ? `正在检查你的练习 ${dirs.join(", ")} 是否通过……` : `Checking whether your exercise ${dirs.join(", ")} passes...`);
+  const lab = await startLab({ lang, port, strictPort: port !== undefined, onCheck });
   say(lang === "zh" ? `nn-kata 实验室：${lab.url}  （只在本机可访问；按 Ctrl-C 结束）` : `nn-kata lab: ${lab.url}  (this computer only; Ctrl-C stops it)`);
   if (!values["no-open"]) openBrowser(lab.url);
   await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));

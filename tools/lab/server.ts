@@ -31,6 +31,8 @@ export interface LabOptions {
   strictPort?: boolean;
   /** Whether an exercise passes; by default the runner's own check (course-code.ts). Tests set it. */
   passed?: (dir: string) => boolean | Promise<boolean>;
+  /** Told when the check has to run an exercise's tests (it takes a few seconds). */
+  onCheck?: (dirs: string[]) => void;
 }
 
 export interface Lab {
@@ -49,7 +51,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   const root = path.resolve(options.root ?? courseRoot);
   const exercisesDir = path.join(root, "exercises");
   if (!fs.existsSync(path.join(exercisesDir, "manifest.json"))) throw new Error(`${root} is not a course folder: it has no exercises/manifest.json`);
-  const passed = options.passed ?? (async (dir: string) => (await notDone([dir], root)).length === 0);
+  const passed = options.passed ?? (async (dir: string) => (await notDone([dir], root, options.onCheck)).length === 0);
   const status17 = await passed("17-handwriting");
 
   const vite = await createServer({

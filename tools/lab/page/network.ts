@@ -1,5 +1,8 @@
 // The network the page is using: its weights (from a model file, or trained here) and the code
 // that answers with them (the learner's NeuralNetwork.query of exercise 10, or the engine's).
+// A model file as the server has checked it (tools/model.ts parseModel); a type only, so none of
+// that module's file-reading code comes to the browser.
+import type { ModelFile } from "../../model";
 import type { LearnerModules, LearnerNetwork } from "./learner";
 
 export interface Weights {
@@ -11,16 +14,6 @@ export interface Weights {
   wih: Float64Array;
   /** outputNodes x hiddenNodes, row after row. */
   who: Float64Array;
-}
-
-/** A model file as the server has checked it (runner/model.ts parseModel). */
-export interface ModelFile {
-  inputNodes: number;
-  hiddenNodes: number;
-  outputNodes: number;
-  learningRate: number;
-  wih: number[][];
-  who: number[][];
 }
 
 export const sizes = (w: Pick<Weights, "inputNodes" | "hiddenNodes" | "outputNodes">) => `${w.inputNodes}-${w.hiddenNodes}-${w.outputNodes}`;
