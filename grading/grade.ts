@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Baseline } from "./baseline";
 import type { ResultCache } from "./cache";
-import { manifestLimitMs, type Course, type GradedExercise } from "./course";
+import { type Course, type GradedExercise } from "./course";
 import { locateExercises, unpack, type Submission } from "./discover";
 import { runFiles, type FileRun } from "./execute";
 import { checkIntegrity } from "./integrity";
@@ -17,6 +17,7 @@ import { explain, notRun, scoreRuns } from "./scores";
 import { hashFile, snapshot } from "./snapshot";
 import type { ExerciseGrade, Mode, ModeResult, SubmissionGrade } from "./types";
 import { buildWorkspace, remove, TREES } from "./workspace";
+import { ownLimitMs } from "../runner/harness/manifest";
 
 export interface GradeContext {
   course: Course;
@@ -36,19 +37,7 @@ export interface GradeContext {
 
 export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promise<SubmissionGrade> {
   const started = Date.now();
-  const invalid = (problem: string, hash = ""): SubmissionGrade => ({
-    id: sub.id,
-    source: sub.source,
-    status: "invalid",
-    problem,
-    exercises: [],
-    totals: { progressive: 0, isolated: 0, max: maxPoints(ctx.course) },
-    flags: [],
-    notes: [],
-    hash,
-    durationMs: Date.now() - started,
-    cached: false,
-  });
+  const invalid = (problem: string, hash = "") => invalidGrade(sub, ctx.course, problem, { hash, durationMs: Date.now() - started });
   if (sub.problem) return invalid(sub.problem);
 
   // An archive's cache key is its own bytes, so an unchanged class re-grades without unpacking.
@@ -147,12 +136,29 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
 
 /** The manifest's limit wins; otherwise the default, or 4x the reference's time if that is longer. */
 export function limitFor(ex: GradedExercise, ctx: Pick<GradeContext, "baseline" | "timeoutMs">): number {
-  const own = manifestLimitMs(ex);
+  const own = ownLimitMs(ex);
   if (own) return own;
   return Math.max(ctx.timeoutMs, 4 * (ctx.baseline.exercises[ex.dir]?.durationMs ?? 0));
 }
 
 export const maxPoints = (course: Course) => course.selected.reduce((sum, ex) => sum + ex.points, 0);
+
+/** A submission that could not be graded (not a course, will not unpack, a grader bug): no points, and why. */
+export function invalidGrade(sub: { id: string; source: string }, course: Course, problem: string, extra: { hash?: string; durationMs?: number } = {}): SubmissionGrade {
+  return {
+    id: sub.id,
+    source: sub.source,
+    status: "invalid",
+    problem,
+    exercises: [],
+    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
+    flags: [],
+    notes: [],
+    hash: extra.hash ?? "",
+    durationMs: extra.durationMs ?? 0,
+    cached: false,
+  };
+}
 
 function cached(ctx: GradeContext, hash: string, sub: Submission): SubmissionGrade | undefined {
   if (!ctx.cache || ctx.force) return undefined;

@@ -7,12 +7,13 @@ import { baselineWarnings, runBaseline, type Baseline } from "./baseline";
 import { ResultCache } from "./cache";
 import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
-import { gradeSubmission, maxPoints, type GradeContext } from "./grade";
+import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
 import { writeReports } from "./reports/index";
 import type { SandboxOptions } from "./sandbox";
 import type { Mode, SubmissionGrade } from "./types";
 import { remove, removeOnExit, sessionDir } from "./workspace";
+import { GRADING_LIMIT_MS, TEST_TIMEOUT_MS } from "../runner/harness/manifest";
 
 export interface GradeOptions {
   inputs: string[];
@@ -47,7 +48,7 @@ export interface ClassResult {
   durationMs: number;
 }
 
-export const DEFAULTS = { timeoutMs: 30_000, memoryMb: 1024, testTimeoutMs: 10_000 };
+export const DEFAULTS = { timeoutMs: GRADING_LIMIT_MS, memoryMb: 1024, testTimeoutMs: TEST_TIMEOUT_MS };
 
 export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();
@@ -109,17 +110,5 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
 /** A grader bug must not cost the rest of the class: the submission gets an "invalid" line. */
 function failed(sub: { id: string; source: string }, course: Course, error: unknown): SubmissionGrade {
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    id: sub.id,
-    source: sub.source,
-    status: "invalid",
-    problem: `the grader failed on this submission (${message.split("\n")[0]})`,
-    exercises: [],
-    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
-    flags: [],
-    notes: [],
-    hash: "",
-    durationMs: 0,
-    cached: false,
-  };
+  return invalidGrade(sub, course, `the grader failed on this submission (${message.split("\n")[0]})`);
 }
