@@ -36,12 +36,14 @@ export interface ExecuteOptions {
   limits: Map<string, number>;
   /** Extra time for vitest to start, on top of the limits, for the whole-run watchdog. */
   startupMs?: number;
+  /** Run exercise 19's gate test on the engine (the course's reference baseline: trusted code, minutes saved). */
+  gateOnEngine?: boolean;
   /** Errors thrown outside any test (an unhandled rejection): reported, not scored. */
   onUnhandledError?: (message: string) => void;
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
-  const settings = settingsFor(options.course, options.workspace, options.runName, options.sandbox);
+  const settings = settingsFor(options.course, options.workspace, options.runName, options.sandbox, options.gateOnEngine);
   const done = new Map<string, FileRun>();
   let remaining = [...files];
   while (remaining.length > 0) {

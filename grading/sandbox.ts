@@ -11,6 +11,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { engineWasm } from "../tools/engine/gate-plugin";
 import type { Course } from "./course";
 import { envFor } from "../runner/harness/env";
 
@@ -39,6 +40,8 @@ export interface GradingSettings {
   allowed: string[];
   setupFile: string;
   solutionsDir: string;
+  /** Exercise 19's gate test gets the engine as its network (the course's reference baseline only). */
+  gateOnEngine: boolean;
 }
 
 export const gradingConfig = path.join(path.dirname(fileURLToPath(import.meta.url)), "vitest.grading.config.ts");
@@ -53,7 +56,7 @@ export function permissionFlag(): string | undefined {
   return undefined;
 }
 
-export function settingsFor(course: Course, workspace: string, runName: string, options: SandboxOptions): GradingSettings {
+export function settingsFor(course: Course, workspace: string, runName: string, options: SandboxOptions, gateOnEngine = false): GradingSettings {
   const runDir = path.join(workspace, `.run-${runName}`);
   const scratch = path.join(runDir, "scratch");
   fs.mkdirSync(scratch, { recursive: true });
@@ -68,6 +71,7 @@ export function settingsFor(course: Course, workspace: string, runName: string, 
   if (flag) {
     execArgv.push(flag, `--allow-fs-read=${real(workspace)}`, `--allow-fs-read=${nodeModules}`, `--allow-fs-read=${data}`);
     for (const dir of mnistDir) execArgv.push(`--allow-fs-read=${dir}`);
+    if (gateOnEngine) execArgv.push(`--allow-fs-read=${real(engineWasm)}`);
     execArgv.push(`--allow-fs-write=${real(scratch)}`);
     if (process.allowedNodeEnvironmentFlags.has("--disable-warning")) execArgv.push("--disable-warning=ExperimentalWarning");
   }
@@ -82,6 +86,7 @@ export function settingsFor(course: Course, workspace: string, runName: string, 
     allowed: [nodeModules, data, ...mnistDir, real(freshModules)],
     solutionsDir: real(path.join(course.root, "solutions")),
     setupFile: real(freshModules),
+    gateOnEngine,
   };
 }
 

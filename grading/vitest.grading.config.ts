@@ -6,6 +6,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { readEnv } from "../runner/harness/env.ts";
 import { redirectPlugin } from "../runner/harness/redirect-plugin.ts";
+import { gateOnEnginePlugin } from "../tools/engine/gate-plugin.ts";
 import { guardPlugin } from "./guard-plugin.ts";
 import type { GradingSettings } from "./sandbox.ts";
 
@@ -24,7 +25,8 @@ const perTest = new Map<string, number>();
 export default defineConfig({
   root: settings.workspace,
   cacheDir: path.join(settings.runDir, "vite"),
-  plugins: [guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
+  // The engine's plugin first: it answers the gate's import before the guard would refuse it.
+  plugins: [...(settings.gateOnEngine ? [gateOnEnginePlugin()] : []), guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
   test: {
     include: ["exercises/**/*.test.ts", "isolated/**/*.test.ts"],
     pool: "forks",

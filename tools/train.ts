@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfusion, formatDuration, progressBar } from "../data/report";
 import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code";
+import { loadEngineFile } from "./engine/node";
 import { saveModel, type SavableNetwork } from "./model";
 import { BLACK, RED, digitSheet, lineChart } from "./pictures";
 
@@ -32,7 +33,6 @@ interface Digit {
 interface Network extends SavableNetwork {
   train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void;
   query(inputs: ArrayLike<number>): number[];
-  trainMany?: (samples: Iterable<{ inputs: ArrayLike<number>; targets: ArrayLike<number> }>) => void;
 }
 
 interface Settings {
@@ -47,6 +47,11 @@ interface Settings {
 }
 
 const say = (text = "") => process.stdout.write(text + "\n");
+/** `into`, each entry set to fn of the same entry of `from`. */
+const fill = (into: Float64Array, from: ArrayLike<number>, fn: (x: number) => number) => {
+  for (let i = 0; i < into.length; i++) into[i] = fn(from[i]);
+  return into;
+};
 const argmax = (values: ArrayLike<number>) => {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
@@ -108,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const tree = choice.tree;
-  const { scaleInputs, makeTargets } = await load<{ scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
+  const { scaleInput, scaleInputs, makeTargets } = await load<{ scaleInput(pixel: number): number; scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
   const { NeuralNetwork } = await load<{ NeuralNetwork: new (i: number, h: number, o: number, lr: number, seed?: number) => Network }>(tree, "10-network/network.ts");
   const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(tree, "11-idx/idx.ts");
   const augment = s.rotations ? (await load<{ augment(inputs: ArrayLike<number>): number[][] }>(tree, "16-augment/augment.ts")).augment : undefined;
@@ -116,30 +121,37 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const train = loadMnist("train");
   const test = loadMnist("test");
-  const net = new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
+  // The reference network trains on the engine, which learns the same many times faster
+  // (tools/engine/engine.test.ts proves it); --mine always runs the learner's own class.
+  const onEngine = tree === "solutions";
+  const net: Network = onEngine
+    ? loadEngineFile().createNetwork({ inputNodes: 784, hiddenNodes: s.hidden, outputNodes: 10, learningRate: s.lr, seed: s.seed })
+    : new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
   say(`Training a 784-${s.hidden}-10 network, learning rate ${s.lr}, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}${augment ? ", with rotations" : ""}, seed ${s.seed}`);
-  say(`Code: ${choice.says}`);
+  say(`Code: ${choice.says}${onEngine ? "; the network trains on the engine (tools/engine, WebAssembly), which learns what the reference learns" : ""}`);
+
+  // On the engine, which copies what it is given at once, one buffer of scaled inputs and one
+  // targets array per label serve every image: no garbage, so memory stays low (the learner's
+  // own network gets fresh arrays, which it may keep).
+  const buffer = new Float64Array(784);
+  const labelTargets = Array.from({ length: 10 }, (_, label) => makeTargets(label));
+  const inputsOf = (pixels: ArrayLike<number>) => (onEngine ? fill(buffer, pixels, scaleInput) : scaleInputs(pixels));
+  const targetsOf = (label: number) => (onEngine ? labelTargets[label] : makeTargets(label));
 
   // The training curve: accuracy on the first 1,000 test images after every 5,000 training images.
   const watch = test.slice(0, 1000);
   const curve: { x: number; y: number }[] = [];
-  const watchAccuracy = () => watch.filter((d) => argmax(net.query(scaleInputs(d.pixels))) === d.label).length / watch.length;
+  const watchAccuracy = () => watch.filter((d) => argmax(net.query(inputsOf(d.pixels))) === d.label).length / watch.length;
   const BLOCK = 500;
   const perImage = augment ? 3 : 1;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     const bar = progressBar(`epoch ${epoch}/${s.epochs}`, train.length * perImage);
     for (let start = 0; start < train.length; start += BLOCK) {
-      const samples = train.slice(start, start + BLOCK).flatMap((d) => {
-        const inputs = scaleInputs(d.pixels);
-        const targets = makeTargets(d.label);
-        return (augment ? augment(inputs) : [inputs]).map((i) => ({ inputs: i, targets }));
-      });
-      if (net.trainMany) {
-        net.trainMany(samples);
-        bar.tick(samples.length);
-      } else {
-        for (const sample of samples) {
-          net.train(sample.inputs, sample.targets);
+      for (const d of train.slice(start, start + BLOCK)) {
+        const inputs = inputsOf(d.pixels);
+        const targets = targetsOf(d.label);
+        for (const turned of augment ? augment(inputs) : [inputs]) {
+          net.train(turned, targets);
           bar.tick();
         }
       }
@@ -152,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   const bar = progressBar("testing", test.length);
   const outputs = test.map((d) => {
     bar.tick();
-    return net.query(scaleInputs(d.pixels));
+    return net.query(inputsOf(d.pixels));
   });
   bar.done();
   const predicted = outputs.map(argmax);
@@ -169,6 +181,7 @@ async function main(argv: string[]): Promise<number> {
     "",
     `accuracy: ${(accuracy * 100).toFixed(2)}% (${right} of ${test.length} test images)`,
     `time: ${formatDuration(seconds)}`,
+    `peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   ].join("\n");
   say();
   say(summary.split("\n").slice(2).join("\n"));

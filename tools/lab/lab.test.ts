@@ -6,7 +6,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseRoot } from "../../runner/harness/driver";
-import { modelToJson } from "../model";
+import { modelToJson } from "../model-json";
 import { BEGIN, END, generateExercises, listFiles } from "../../runner/harness/stubs";
 import { launchChromium } from "./browser";
 import type { LabStats } from "./page/stats";

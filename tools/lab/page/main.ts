@@ -4,7 +4,7 @@ import { drawCurve } from "./chart";
 import { Pad } from "./draw";
 import { evaluate, showBackquery, showConfusion, showMistakes, showWeights, type Evaluation, type TestImages } from "./inside";
 import { loadLearner, revive, whereThrown, type Dir, type Loaded, type LearnerNetwork } from "./learner";
-import type { ModelFile } from "../../model";
+import type { ModelFile } from "../../model-json";
 import { argmax, fitsDrawings, fromModelFile, learnerNetwork, sizes, type Weights } from "./network";
 import { paint, paper } from "./pictures";
 import { fetchMnist, type EngineAddress, type Trainer, type TrainReport, type TrainRequest } from "./protocol";

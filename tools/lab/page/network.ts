@@ -1,8 +1,7 @@
 // The network the page is using: its weights (from a model file, or trained here) and the code
 // that answers with them (the learner's NeuralNetwork.query of exercise 10, or the engine's).
-// A model file as the server has checked it (tools/model.ts parseModel); a type only, so none of
-// that module's file-reading code comes to the browser.
-import type { ModelFile } from "../../model";
+// A model file as the server has checked it (tools/model-json.ts parseModel).
+import type { ModelFile } from "../../model-json";
 import type { LearnerModules, LearnerNetwork } from "./learner";
 
 export interface Weights {
