@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
   const term = makeTerm();
   const lang = chooseLang(args.lang);
   const m = catalogue[lang];
+  // The tests' own texts follow the learner's language too (data/lang.ts): vitest children inherit it.
+  process.env.NN_KATA_LANG = lang;
   const print = (text = "") => process.stdout.write(text + "\n");
   if (args.lang && !/^(en|zh)/i.test(args.lang)) print(term.yellow(m.badLang(args.lang)));
   if (args.help || !args.command) {
