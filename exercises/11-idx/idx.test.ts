@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { loadMnist, readDigits, readImages, readLabels, type Digit } from "./idx";
 
 /** An IDX file built by hand: the magic, the sizes, then the bytes (big-endian header). */
@@ -103,6 +103,29 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     if (digits[0].label !== 7 || digits[1].label !== 3) fail(`readDigits: the labels\n  expected: 7 and 3\n  got:      ${digits[0].label} and ${digits[1].label}`);
     const one = expectDigits(readDigits(TINY_IMAGES, TINY_LABELS, 1), 1, "readDigits(images, labels, limit 1)");
     if (one[0].label !== 7) fail(`readDigits(..., 1)[0].label\n  expected: 7\n  got:      ${one[0].label}`);
+  });
+
+  it("reads files that sit inside a bigger buffer (a view with a byte offset), as a small file read from disk often does | 文件位于更大缓冲区中间（带字节偏移的视图）时也能读对，从磁盘读入的小文件常常如此", () => {
+    // Node keeps small Buffers (fs.readFileSync of a small file, Buffer.from) in a shared pool:
+    // the file's first byte is at bytes.byteOffset, not 0. new DataView(bytes.buffer) alone
+    // would read whatever came before it: here, another file.
+    const inside = (file: Uint8Array) => {
+      const pool = new Uint8Array(TINY_LABELS.length + 3 + file.length + 5);
+      pool.set(TINY_LABELS, 0); // a different file first, magic 2049
+      pool.set(file, TINY_LABELS.length + 3);
+      return pool.subarray(TINY_LABELS.length + 3, TINY_LABELS.length + 3 + file.length);
+    };
+    const images = readImages(inside(TINY_IMAGES));
+    const what = t("readImages on the 2-image file at byte offset 14 of a bigger buffer", "对位于更大缓冲区第 14 字节处的 2 张图像文件调用 readImages");
+    if (images?.count !== 2 || images.rows !== 2 || images.cols !== 3) {
+      fail(`${what}\n  expected: count 2, rows 2, cols 3\n  got:      count ${images?.count}, rows ${images?.rows}, cols ${images?.cols}\n  ${t("(read from bytes.byteOffset: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength))", "（从 bytes.byteOffset 开始读：new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)）")}`);
+    }
+    const pixels = expectNumbers(images.pixels, 12, `${what}: pixels`);
+    if (pixels.some((p, i) => p !== PIXELS[i])) fail(`${what}: pixels\n  expected: [${PIXELS}]\n  got:      [${pixels}]`);
+    const labels = expectNumbers(readLabels(inside(TINY_LABELS)), 2, t("readLabels on the 2-label file at a byte offset", "对带字节偏移的 2 个标签文件调用 readLabels"));
+    if (labels[0] !== 7 || labels[1] !== 3) fail(`readLabels ${t("at a byte offset", "（带字节偏移）")}\n  expected: [7, 3]\n  got:      [${labels}]`);
+    const digits = expectDigits(readDigits(inside(TINY_IMAGES), inside(TINY_LABELS)), 2, t("readDigits on both files at byte offsets", "对两个带字节偏移的文件调用 readDigits"));
+    if (digits[1].label !== 3 || Array.from(digits[1].pixels).join() !== "250,251,252,253,254,255") fail(`readDigits ${t("at byte offsets: the second digit", "（带字节偏移）：第二个数字")}\n  expected: label 3, pixels [250,...,255]\n  got:      label ${digits[1].label}, pixels [${Array.from(digits[1].pixels)}]`);
   });
 
   it("the real training set: 60,000 images of 28x28, starting with the labels 5 0 4 1 9 2 1 3 1 4", () => {

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
-import { expectClose, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { loadMnist } from "../11-idx/idx";
 import { SHADES, accuracy, confusionMatrix, drawDigit, perDigitAccuracy, toPng, worstMistakes } from "./evaluate";
 
@@ -136,6 +136,14 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
       }),
       propertyOptions(50),
     );
+  });
+
+  it("toPng rounds a grey level that is not whole to the nearest one (127.6 is 128, not 127) | toPng 把非整数的灰度四舍五入到最近的整数（127.6 是 128，不是 127）", () => {
+    // Backquery pictures (exercise 18) have fractional grey levels: cutting them off would darken them.
+    const pixels = [0.4, 0.6, 127.6, 254.7];
+    const png = decode(toPng(pixels, 2, 2), "toPng([0.4, 0.6, 127.6, 254.7], 2, 2)");
+    const grey = Array.from({ length: 4 }, (_, i) => png.data[4 * i]);
+    if (!same(grey, [0, 1, 128, 255])) fail(`toPng([0.4, 0.6, 127.6, 254.7], 2, 2), ${t("read back", "读回来")}\n  expected: [0, 1, 128, 255] (Math.round)\n  got:      ${show(grey)}`);
   });
 
   it("toPng of the first training digit (a 5) is a 28x28 picture of it", () => {

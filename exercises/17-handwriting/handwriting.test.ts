@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
-import { expectCloseNumbers, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectCloseNumbers, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions, say, t } from "../_testkit/check";
 import { mnistPath } from "../../data/mnist";
 import { decodePng, loadHandwriting, pngToInputs, resize, toGrey } from "./handwriting";
 
@@ -57,7 +57,12 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
       [90, 90, 90, 255], // grey stays exactly itself
     ];
     const picture = { width: pixels.length, height: 1, data: Uint8Array.from(pixels.flat()) };
-    expectCloseNumbers(toGrey(picture), [76.245, 149.685, 29.07, 124.2, 255, 127, 90], "toGrey of red, green, blue, (200,100,50), transparent, half-transparent black, grey 90", 1e-9);
+    const exact = [76.245, 149.685, 29.07, 124.2, 255, 127, 90];
+    const what = say("toGrey of red, green, blue, (200,100,50), transparent, half-transparent black, grey 90 | 红、绿、蓝、(200,100,50)、全透明、半透明黑、灰 90 的 toGrey");
+    const got = expectNumbers(toGrey(picture), exact.length, what);
+    // The README allows a whole number, as PIL's "L" mode gives: the exact grey or a neighbour of it.
+    const bad = got.findIndex((v, i) => !(Math.abs(v - exact[i]) <= 1e-9 || (Number.isInteger(v) && Math.abs(v - exact[i]) < 1)));
+    if (bad >= 0) fail(`${what}, ${t("item", "第")} [${bad}]\n  expected: ${exact[bad]} ${t(`or a whole number next to it (${Math.floor(exact[bad])} or ${Math.ceil(exact[bad])})`, `或与它相邻的整数（${Math.floor(exact[bad])} 或 ${Math.ceil(exact[bad])}）`)}\n  got:      ${got[bad]}`);
   });
 
   it("resize averages areas: a 4 x 4 picture becomes 2 x 2 block averages", () => {
@@ -103,7 +108,8 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
     ];
     for (const [name, rgba, expected] of cases) {
       const inputs = pngToInputs(makePng(28, 28, () => rgba), name);
-      expectCloseNumbers(inputs, new Array(784).fill(expected), `pngToInputs(a 28 x 28 PNG of ${name})`, 1e-9);
+      // One grey level is 0.99 / 255 = 0.0039 of input: enough room for a toGrey that rounds.
+      expectCloseNumbers(inputs, new Array(784).fill(expected), `pngToInputs(a 28 x 28 PNG of ${name})`, 0.99 / 255 + 1e-9);
     }
   });
 
@@ -146,6 +152,16 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
       const meanError = got.reduce((s, v, i) => s + Math.abs(v - want[i]), 0) / 784;
       if (meanError > 0.02) fail(`${what}\n  expected: on average within 0.02 of the digit\n  got:      on average ${meanError.toFixed(4)} off`);
     }
+  });
+
+  it("decodePng reads PNG bytes that sit inside a bigger buffer (a view with a byte offset) | PNG 字节位于更大缓冲区中间（带字节偏移的视图）时 decodePng 也能读对", () => {
+    // Small files and Buffers share a pool in Node: bytes.buffer holds other data before them.
+    const file = makePng(28, 28, (x, y) => (x === y ? [0, 0, 0, 255] : [255, 255, 255, 255]));
+    const pool = new Uint8Array(file.length + 100).fill(7);
+    pool.set(file, 50);
+    const view = pool.subarray(50, 50 + file.length);
+    const expected = Array.from({ length: 784 }, (_, i) => (i % 29 === 0 ? 1.0 : 0.01));
+    expectCloseNumbers(pngToInputs(view, "diagonal.png"), expected, t("pngToInputs(a PNG at byte offset 50 of a bigger buffer): use bytes.byteOffset and bytes.byteLength", "pngToInputs(位于更大缓冲区第 50 字节处的 PNG)：要用 bytes.byteOffset 和 bytes.byteLength"), 1e-12);
   });
 
   it("a file that is not a PNG gives an error that says so", () => {

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
-import { expectCloseNumbers, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectCloseNumbers, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { NeuralNetwork } from "../10-network/network";
 import { backquery, backqueryLayers, backqueryPng, rescale } from "./backquery";
@@ -62,6 +62,12 @@ describe("18 backquery: run a label backwards through the network to see its ide
       }),
       propertyOptions(),
     );
+  });
+
+  it("rescale returns a new array and leaves the one it is given as it was | rescale 返回新数组，不改动传给它的数组", () => {
+    const values = [2, 4, 6];
+    rescale(values);
+    expectCloseNumbers(values, [2, 4, 6], t("the values after rescale(values): they must not change", "rescale(values) 之后的 values：不能被改动"), 0);
   });
 
   it("rescale refuses values that are all the same (dividing by 0 would give NaN)", () => {

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { describeValue, fail, propertyOptions } from "../_testkit/check";
+import { describeValue, fail, propertyOptions, t } from "../_testkit/check";
 import { and, nand, or, thresholdUnit, xor } from "./logic";
 
 type Gate = (a: number, b: number) => number;
@@ -112,5 +112,21 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
 
   it("two layers of classifiers do what one cannot: xor gets all four rows right", () => {
     expectTruthTable("xor", xor, TABLES.XOR);
+  });
+
+  it("xor is made of gates, so like every gate it answers 0 or 1 for any two numbers, not only 0 and 1 | xor 由门搭成，所以和每个门一样，对任意两个数（不只是 0 和 1）都回答 0 或 1", () => {
+    // A gate is a threshold unit: whatever goes in, 0 or 1 comes out. So is anything wired from
+    // gates. A shortcut such as a bitwise `a ^ b` is not: 2 ^ 0 is 2, and 0.5 ^ 0 is 0.
+    const input = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, max: 5, noNaN: true }));
+    const gates: [string, Gate][] = [["and", and], ["or", or], ["nand", nand], ["xor", xor]];
+    fc.assert(
+      fc.property(input, input, (a, b) => {
+        for (const [name, gate] of gates) {
+          const got = gate(a, b);
+          if (got !== 0 && got !== 1) fail(`${name}(${a}, ${b})\n  expected: 0 or 1 (${t("a gate's output", "门的输出")})\n  got:      ${describeValue(got)}`);
+        }
+      }),
+      propertyOptions(),
+    );
   });
 });

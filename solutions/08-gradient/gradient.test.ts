@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectClose, expectCloseMatrix, expectMatrix, expectNumber, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectCloseMatrix, expectMatrix, expectNumber, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { errorSlope, gradients, updateWeight, weightDeltas } from "./gradient";
 
@@ -123,6 +123,22 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
 
   it("gradients returns one slope per weight: .wih is hiddenNodes x inputNodes, .who is outputNodes x hiddenNodes", () => {
     callGradients({ wih: [[0.9, 0.3, 0.4], [0.2, 0.8, 0.2]], who: [[0.3, 0.7]], inputs: [0.9, 0.1, 0.8], targets: [0.5] });
+  });
+
+  it("gradients and weightDeltas leave the matrices they are given as they were | gradients 和 weightDeltas 不改动传给它们的矩阵", () => {
+    const given = { wih: [[0.9, 0.3, 0.4], [0.2, 0.8, 0.2]], who: [[0.3, 0.7]], inputs: [0.9, 0.1, 0.8], targets: [0.5] };
+    const [wih, who, inputs, targets] = [Matrix.fromArray(given.wih), Matrix.fromArray(given.who), Matrix.column(given.inputs), Matrix.column(given.targets)];
+    gradients(wih, who, inputs, targets);
+    const errors = Matrix.column([0.8, -0.2]);
+    const outputs = Matrix.column([0.6, 0.3]);
+    weightDeltas(errors, outputs, inputs, 0.1);
+    const unchanged = (m: Matrix, rows: number[][], name: string) => expectCloseMatrix(m, rows, t(`${name} after gradients and weightDeltas: it must not change`, `gradients 和 weightDeltas 之后的 ${name}：不能被改动`), 0);
+    unchanged(wih, given.wih, "wih");
+    unchanged(who, given.who, "who");
+    unchanged(inputs, given.inputs.map((x) => [x]), "inputs");
+    unchanged(targets, given.targets.map((x) => [x]), "targets");
+    unchanged(errors, [[0.8], [-0.2]], "errors");
+    unchanged(outputs, [[0.6], [0.3]], "outputs");
   });
 
   it("GRADIENT CHECK: for random small networks, every slope of both layers equals the numerical slope of E = 1/2 sum (t - o)^2", () => {

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectCloseMatrix, expectCloseNumbers, expectMatrix, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectCloseMatrix, expectCloseNumbers, expectMatrix, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { createRng, initWeights } from "../09-prepare/prepare";
 import { NeuralNetwork } from "./network";
@@ -168,11 +168,25 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     expectCloseMatrix(net.who, before.who, "net.who after query: only train changes the weights", 0);
   });
 
-  it("query with the wrong number of inputs: an error naming the expected and the actual count", () => {
+  it("query with the wrong number of inputs: an error naming the expected and the actual count | query 的输入个数不对：错误信息写出应有的和实际的个数", () => {
     const net = new NeuralNetwork(7, 3, 2, 0.3);
     expectThrowsMentioning(() => net.query([0.1, 0.2, 0.3, 0.4, 0.5]), ["7", "5"], "query(5 numbers) on a network with 7 input nodes");
+  });
+
+  it("train with the wrong number of inputs or targets: an error naming the expected and the actual count | train 的输入或目标个数不对：错误信息写出应有的和实际的个数", () => {
+    const net = new NeuralNetwork(7, 3, 2, 0.3);
     expectThrowsMentioning(() => net.train([0.1, 0.2, 0.3, 0.4, 0.5], [0.5, 0.5]), ["7", "5"], "train(5 inputs, ...) on a network with 7 input nodes");
     expectThrowsMentioning(() => net.train([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], [0.5, 0.5, 0.5, 0.5]), ["targets", "2", "4"], "train(7 inputs, 4 targets) on a network with 2 output nodes");
+  });
+
+  it("query and train leave the arrays they are given as they were | query 和 train 不改动传给它们的数组", () => {
+    const net = new NeuralNetwork(3, 4, 2, 0.3, 5);
+    const inputs = [0.9, 0.1, 0.8];
+    const targets = [0.99, 0.01];
+    net.query(inputs);
+    net.train(inputs, targets);
+    expectCloseNumbers(inputs, [0.9, 0.1, 0.8], t("the inputs after query(inputs) and train(inputs, targets): they must not change", "query(inputs) 和 train(inputs, targets) 之后的 inputs：不能被改动"), 0);
+    expectCloseNumbers(targets, [0.99, 0.01], t("the targets after train(inputs, targets): they must not change", "train(inputs, targets) 之后的 targets：不能被改动"), 0);
   });
 
   it("bad sizes or learning rates: a clear error naming what is wrong, never a broken network", () => {
