@@ -52,28 +52,28 @@ function expectFloat64Matrix(got: unknown, rows: number, cols: number, what: str
   if (!((got as Matrix).data instanceof Float64Array)) fail(`${what}\n  expected: a Matrix whose data is a Float64Array`);
 }
 
-describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.13)", () => {
-  it("dot: the book's 2x2 example, [[1, 2], [3, 4]] . [[5, 6], [7, 8]] = [[19, 22], [43, 50]]", () => {
+describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.13) | 05 矩阵：行 x 列、乘法和转置（书中 1.8、1.13 节）", () => {
+  it("dot: the book's 2x2 example, [[1, 2], [3, 4]] . [[5, 6], [7, 8]] = [[19, 22], [43, 50]] | dot：书中 2x2 的例子，[[1, 2], [3, 4]] . [[5, 6], [7, 8]] = [[19, 22], [43, 50]]", () => {
     const product = dot(m([[1, 2], [3, 4]]), m([[5, 6], [7, 8]]));
     expectFloat64Matrix(product, 2, 2, "dot([[1, 2], [3, 4]], [[5, 6], [7, 8]])");
     expectCloseMatrix(product, [[19, 22], [43, 50]], "dot([[1, 2], [3, 4]], [[5, 6], [7, 8]]): row 1 times column 1 is 1*5 + 2*7 = 19 (book 1.8)");
   });
 
-  it("dot: the weights times the inputs give every node's combined signal, X = W . I (book 1.8, 1.9)", () => {
+  it("dot: the weights times the inputs give every node's combined signal, X = W . I (book 1.8, 1.9) | dot：权重乘以输入，得到每个节点的组合信号，X = W . I（书中 1.8、1.9 节）", () => {
     const W = m([[0.9, 0.3], [0.2, 0.8]]);
     expectCloseMatrix(dot(W, Matrix.column([1.0, 0.5])), [[1.05], [0.6]], "dot(W 2x2, I = [1.0, 0.5] as a 2x1 column): the two-layer example (book 1.7, 1.8)");
     const Wih = m([[0.9, 0.3, 0.4], [0.2, 0.8, 0.2], [0.1, 0.5, 0.6]]);
     expectCloseMatrix(dot(Wih, Matrix.column([0.9, 0.1, 0.8])), [[1.16], [0.42], [0.62]], "dot(W_input_hidden 3x3, I 3x1): X_hidden of the three-layer example (book 1.9)");
   });
 
-  it("dot: a 2x3 times a 3x2 is a 2x2 (rows of the left, columns of the right)", () => {
+  it("dot: a 2x3 times a 3x2 is a 2x2 (rows of the left, columns of the right) | dot：2x3 乘 3x2 得到 2x2（左边的行数、右边的列数）", () => {
     const product = dot(m([[1, 2, 3], [4, 5, 6]]), m([[7, 8], [9, 10], [11, 12]]));
     expectFloat64Matrix(product, 2, 2, "dot(2x3, 3x2)");
     expectCloseMatrix(product, [[58, 64], [139, 154]], "dot([[1, 2, 3], [4, 5, 6]], [[7, 8], [9, 10], [11, 12]])");
     expectCloseMatrix(dot(m([[1], [2]]), m([[3, 4, 5]])), [[3, 4, 5], [6, 8, 10]], "dot(2x1 column, 1x3 row): a 2x3 table of products");
   });
 
-  it("dot equals the matrix product written as a plain triple loop, on random shapes", () => {
+  it("dot equals the matrix product written as a plain triple loop, on random shapes | 在随机形状上，dot 与用三重循环写的矩阵乘积相同", () => {
     fc.assert(
       fc.property(dotPair, ([a, b]) => {
         expectCloseMatrix(dot(a, b), naiveDot(a, b), `dot(${a.shape}, ${b.shape})`, 1e-9);
@@ -82,7 +82,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("dot refuses shapes that do not fit, with an error naming both shapes", () => {
+  it("dot refuses shapes that do not fit, with an error naming both shapes | dot 拒绝不匹配的形状，错误信息写出两个形状", () => {
     const a = m([[1, 2, 3], [4, 5, 6]]);
     expectShapeError(() => dot(a, m([[1, 2], [3, 4]])), a, m([[1, 2], [3, 4]]), "dot(2x3, 2x2): 3 columns on the left, 2 rows on the right");
     expectShapeError(() => dot(a, a), a, a, "dot(2x3, 2x3): a 2x3 cannot multiply a 2x3 (did you mean to transpose one?)");
@@ -90,7 +90,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectShapeError(() => dot(column, column), column, column, "dot(3x1, 3x1): inputs go on the right of the weights, W . I");
   });
 
-  it("multiplying by the identity changes nothing: A . I = A = I . A", () => {
+  it("multiplying by the identity changes nothing: A . I = A = I . A | 乘以单位矩阵不改变任何东西：A . I = A = I . A", () => {
     fc.assert(
       fc.property(anyMatrix, (a) => {
         const expected = a.toArray();
@@ -101,7 +101,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("the order of two products does not matter: (A . B) . C = A . (B . C)", () => {
+  it("the order of two products does not matter: (A . B) . C = A . (B . C) | 两次乘法的先后不影响结果：(A . B) . C = A . (B . C)", () => {
     fc.assert(
       fc.property(dotTriple, ([a, b, c]) => {
         const left = dot(dot(a, b), c);
@@ -111,7 +111,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("transpose: rows become columns, a 2x3 becomes a 3x2 (book 1.13)", () => {
+  it("transpose: rows become columns, a 2x3 becomes a 3x2 (book 1.13) | transpose：行变成列，2x3 变成 3x2（书中 1.13 节）", () => {
     const t = transpose(m([[1, 2, 3], [4, 5, 6]]));
     expectFloat64Matrix(t, 3, 2, "transpose([[1, 2, 3], [4, 5, 6]])");
     expectCloseMatrix(t, [[1, 4], [2, 5], [3, 6]], "transpose([[1, 2, 3], [4, 5, 6]]) (book 1.13)");
@@ -119,7 +119,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectCloseMatrix(transpose(Matrix.column([0.8, 0.5])), [[0.8, 0.5]], "transpose of a 2x1 column: a 1x2 row");
   });
 
-  it("transpose moves entry (i, j) to (j, i), and transposing twice gives the matrix back", () => {
+  it("transpose moves entry (i, j) to (j, i), and transposing twice gives the matrix back | transpose 把元素 (i, j) 移到 (j, i)，转置两次得到原矩阵", () => {
     fc.assert(
       fc.property(anyMatrix, (a) => {
         const t = expectMatrix(transpose(a), a.cols, a.rows, `transpose(${a.shape})`);
@@ -134,7 +134,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("the transpose of a product is the product of the transposes, swapped: (A . B)^T = B^T . A^T", () => {
+  it("the transpose of a product is the product of the transposes, swapped: (A . B)^T = B^T . A^T | 乘积的转置等于转置的乘积，顺序对调：(A . B)^T = B^T . A^T", () => {
     fc.assert(
       fc.property(dotPair, ([a, b]) => {
         const left = expectMatrix(transpose(dot(a, b)), b.cols, a.rows, `transpose(dot(A ${a.shape}, B ${b.shape}))`);
@@ -144,7 +144,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("add and subtract work entry by entry: [[1, 2], [3, 4]] + [[5, 6], [7, 8]] = [[6, 8], [10, 12]]", () => {
+  it("add and subtract work entry by entry: [[1, 2], [3, 4]] + [[5, 6], [7, 8]] = [[6, 8], [10, 12]] | add 和 subtract 逐个元素计算：[[1, 2], [3, 4]] + [[5, 6], [7, 8]] = [[6, 8], [10, 12]]", () => {
     const a = m([[1, 2], [3, 4]]);
     const b = m([[5, 6], [7, 8]]);
     const sum = add(a, b);
@@ -154,7 +154,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectCloseMatrix(subtract(Matrix.column([0.99, 0.01]), Matrix.column([0.8, 0.3])), [[0.19], [-0.29]], "subtract(targets, outputs): the output errors, target - actual");
   });
 
-  it("add and subtract undo each other: (A + B) - B = A, and A + B = B + A", () => {
+  it("add and subtract undo each other: (A + B) - B = A, and A + B = B + A | add 和 subtract 互为逆运算：(A + B) - B = A，并且 A + B = B + A", () => {
     fc.assert(
       fc.property(sameShapePair, ([a, b]) => {
         const sum = add(a, b);
@@ -168,7 +168,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("add and subtract refuse two different shapes, with an error naming both", () => {
+  it("add and subtract refuse two different shapes, with an error naming both | add 和 subtract 拒绝两个不同的形状，错误信息写出两者", () => {
     const a = m([[1, 2, 3], [4, 5, 6]]);
     const b = transpose(a);
     expectShapeError(() => add(a, b), a, b, "add(2x3, 3x2)");
@@ -181,7 +181,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectShapeError(() => subtract(b, square), b, square, "subtract(3x2, 2x2): same columns, different rows");
   });
 
-  it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {
+  it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]] | multiply 是逐元素相乘（numpy 的 *），不是矩阵乘积：[[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {
     const product = multiply(m([[1, 2], [3, 4]]), m([[5, 6], [7, 8]]));
     expectFloat64Matrix(product, 2, 2, "multiply(2x2, 2x2)");
     expectCloseMatrix(product, [[5, 12], [21, 32]], "multiply([[1, 2], [3, 4]], [[5, 6], [7, 8]]): 1*5, 2*6, 3*7, 4*8, not dot's [[19, 22], [43, 50]]");
@@ -191,7 +191,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectShapeError(() => multiply(wide, a), wide, a, "multiply(2x3, 1x3): same columns, different rows");
   });
 
-  it("multiply gives entry (i, j) of A times entry (i, j) of B, and A * B = B * A", () => {
+  it("multiply gives entry (i, j) of A times entry (i, j) of B, and A * B = B * A | multiply 给出 A 的 (i, j) 元素乘以 B 的 (i, j) 元素，并且 A * B = B * A", () => {
     fc.assert(
       fc.property(sameShapePair, ([a, b]) => {
         const expected = a.toArray().map((row, i) => row.map((x, j) => x * b.get(i, j)));
@@ -202,7 +202,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("scale multiplies every entry by a number: 0.5 * [[2, -4], [6, 8]] = [[1, -2], [3, 4]]", () => {
+  it("scale multiplies every entry by a number: 0.5 * [[2, -4], [6, 8]] = [[1, -2], [3, 4]] | scale 把每个元素乘以一个数：0.5 * [[2, -4], [6, 8]] = [[1, -2], [3, 4]]", () => {
     const half = scale(m([[2, -4], [6, 8]]), 0.5);
     expectFloat64Matrix(half, 2, 2, "scale(2x2, 0.5)");
     expectCloseMatrix(half, [[1, -2], [3, 4]], "scale([[2, -4], [6, 8]], 0.5)");
@@ -215,7 +215,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("map applies a function to every entry and keeps the shape", () => {
+  it("map applies a function to every entry and keeps the shape | map 对每个元素应用一个函数，形状不变", () => {
     const squares = map(m([[1, -2, 3], [4, 5, -6]]), (x) => x * x);
     expectFloat64Matrix(squares, 2, 3, "map(2x3, x => x * x)");
     expectCloseMatrix(squares, [[1, 4, 9], [16, 25, 36]], "map([[1, -2, 3], [4, 5, -6]], x => x * x)");
@@ -228,7 +228,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("every operation returns a new matrix and leaves its inputs as they were", () => {
+  it("every operation returns a new matrix and leaves its inputs as they were | 每个运算都返回新矩阵，不改动它的输入", () => {
     fc.assert(
       fc.property(sameShapePair, ([a, b]) => {
         const [aBefore, bBefore] = [a.toArray(), b.toArray()];

@@ -28,8 +28,8 @@ function expectSame(got: number[], expected: number[], what: string, tolerance: 
   }
 }
 
-describe("15 rotate: new training images by turning them about the centre (book 3.3)", () => {
-  it("+90 degrees turns the picture anticlockwise: a dot below the centre moves to the right of it", () => {
+describe("15 rotate: new training images by turning them about the centre (book 3.3) | 15 旋转：绕中心转动图像，得到新的训练图像（书中 3.3 节）", () => {
+  it("+90 degrees turns the picture anticlockwise: a dot below the centre moves to the right of it | +90 度把图像逆时针转动：中心下方的点移到中心右边", () => {
     const dot = picture((row, col) => (row === 20 && col === 13 ? 1 : 0.01));
     const turned = rotated(dot, 90, "rotate(a dot at row 20, column 13, by 90)");
     // (20, 13) is 6.5 below and 0.5 left of the centre (13.5, 13.5); a quarter turn anticlockwise
@@ -38,7 +38,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     expectClose(at(turned, 20, 13), 0.01, "rotate(dot, 90) at (20, 13): where the dot was", 1e-9);
   });
 
-  it("blends the four nearest pixels (bilinear), which is exact on a smooth ramp: +10 degrees gives scipy's numbers", () => {
+  it("blends the four nearest pixels (bilinear), which is exact on a smooth ramp: +10 degrees gives scipy's numbers | 混合最近的四个像素（双线性），在平滑的斜坡上是精确的：+10 度给出 scipy 的数字", () => {
     // Pixel (row, col) of the ramp is 0.01 + 0.03 * col. Blending neighbours of a straight ramp
     // gives the ramp's exact value in between, so the turned pixel (row, col) must be the ramp at
     // the column it came from: 13.5 - sin(10) (row - 13.5) + cos(10) (col - 13.5).
@@ -71,7 +71,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     }
   });
 
-  it("turns a real digit as the book's scipy.ndimage.rotate(image, ±10, reshape=False, order=1, cval=0.01) does", () => {
+  it("turns a real digit as the book's scipy.ndimage.rotate(image, ±10, reshape=False, order=1, cval=0.01) does | 像书中的 scipy.ndimage.rotate(image, ±10, reshape=False, order=1, cval=0.01) 那样转动一个真实的数字", () => {
     const images = fs.readFileSync(mnistPath("test-images"));
     const seven = Array.from(images.subarray(16, 16 + 784), (p) => (p / 255) * 0.99 + 0.01); // MNIST test image 0, a 7
     const scipy: [number, [number, number, number][]][] = [
@@ -84,14 +84,14 @@ describe("15 rotate: new training images by turning them about the centre (book 
     }
   });
 
-  it("corners that turn in from outside the picture get the background 0.01", () => {
+  it("corners that turn in from outside the picture get the background 0.01 | 从图外转进来的角取背景值 0.01", () => {
     const bright = picture(() => 0.8);
     const turned = rotated(bright, 45, "rotate(every pixel 0.8, 45)");
     for (const [row, col] of [[0, 0], [0, 27], [27, 0], [27, 27]]) expectClose(at(turned, row, col), 0.01, `rotate(every pixel 0.8, 45) at corner (${row}, ${col})`, 1e-12);
     expectClose(at(turned, 13, 13), 0.8, "rotate(every pixel 0.8, 45) near the centre", 1e-12);
   });
 
-  it("angle 0 gives the picture back unchanged", () => {
+  it("angle 0 gives the picture back unchanged | 转 0 度原样返回图像", () => {
     fc.assert(
       fc.property(anyImage, (image) => {
         expectSame(rotated(image, 0, "rotate(image, 0)"), image, "rotate(image, 0)", 1e-12);
@@ -114,7 +114,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     );
   });
 
-  it("every value stays between the picture's smallest and largest value (or the background 0.01)", () => {
+  it("every value stays between the picture's smallest and largest value (or the background 0.01) | 每个值都在图像自身的最小值和最大值（或背景 0.01）之间", () => {
     fc.assert(
       fc.property(anyImage, fc.double({ min: -360, max: 360, noNaN: true }), (image, degrees) => {
         const lo = Math.min(0.01, ...image);
@@ -127,7 +127,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     );
   });
 
-  it("turning by +a then -a gives a smooth picture back, away from the corners", () => {
+  it("turning by +a then -a gives a smooth picture back, away from the corners | 先转 +a 再转 -a，平滑的图像（角落以外）能复原", () => {
     // Smooth pictures: 0.5 + 0.2 sin(u . (col, row) + p) + 0.2 cos(v . (col, row) + q), each
     // frequency at most 0.3 per pixel. Bilinear blending misses such a picture by at most
     // (|f_xx| + |f_yy|) / 8 <= 0.2 * (0.3^2 + 0.3^2) / 8 = 0.0045 per wave per turn, so two
@@ -150,14 +150,14 @@ describe("15 rotate: new training images by turning them about the centre (book 
     );
   });
 
-  it("does not change the picture it is given", () => {
+  it("does not change the picture it is given | 不改动传进来的图像", () => {
     const image = picture((row, col) => 0.01 + (row * SIDE + col) / 800);
     const copy = [...image];
     rotated(image, 10, "rotate(image, 10)");
     expectCloseNumbers(image, copy, "the image after rotate(image, 10) (rotate must return a new array)", 0);
   });
 
-  it("a picture that is not 784 numbers, a pixel or an angle that is not a number, gives a clear error", () => {
+  it("a picture that is not 784 numbers, a pixel or an angle that is not a number, gives a clear error | 图像不是 784 个数、某个像素或角度不是数时，给出清楚的错误", () => {
     expectThrowsMentioning(() => rotate(new Array(783).fill(0.01), 10), ["784", "783"], "rotate(an image of 783 numbers, 10)");
     expectThrowsMentioning(() => rotate(new Array(28).fill(0.01), 10), ["784", "28"], "rotate(an image of 28 numbers, 10)");
     expectThrowsMentioning(() => rotate(new Array(784).fill(0.01), Number.NaN), ["NaN"], "rotate(image, NaN)");

@@ -46,8 +46,8 @@ const weight = fc.double({ min: -100, max: 100, noNaN: true });
 // Quarters from -10 to 10 add up exactly, so the sum is the same whatever order it is added in.
 const quarter = fc.integer({ min: -40, max: 40 }).map((n) => n / 4);
 
-describe("03 logic: gates from linear classifiers, and why XOR needs two layers (book 1.5)", () => {
-  it("thresholdUnit(w1, w2, bias) fires (1) when w1 a + w2 b + bias is above 0, else gives 0", () => {
+describe("03 logic: gates from linear classifiers, and why XOR needs two layers (book 1.5) | 03 逻辑门：用线性分类器做逻辑门，以及为什么 XOR 需要两层（书中 1.5 节）", () => {
+  it("thresholdUnit(w1, w2, bias) fires (1) when w1 a + w2 b + bias is above 0, else gives 0 | thresholdUnit(w1, w2, bias) 在 w1 a + w2 b + bias 大于 0 时激发（1），否则给 0", () => {
     const cases: [number, number, number, number, number, number][] = [
       // w1, w2, bias, a, b, expected
       [1, 1, -1.5, 1, 1, 1], // 0.5 > 0
@@ -63,7 +63,7 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
     }
   });
 
-  it("thresholdUnit gives 1 exactly when the weighted sum is above 0, for any weights and inputs", () => {
+  it("thresholdUnit gives 1 exactly when the weighted sum is above 0, for any weights and inputs | 对任意权重和输入，thresholdUnit 恰好在加权和大于 0 时给 1", () => {
     fc.assert(
       fc.property(quarter, quarter, quarter, quarter, quarter, (w1, w2, bias, a, b) => {
         const sum = w1 * a + w2 * b + bias;
@@ -75,13 +75,13 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
     );
   });
 
-  it("AND, OR and NAND have the right truth tables", () => {
+  it("AND, OR and NAND have the right truth tables | AND、OR 和 NAND 的真值表正确", () => {
     expectTruthTable("and", and, TABLES.AND);
     expectTruthTable("or", or, TABLES.OR);
     expectTruthTable("nand", nand, TABLES.NAND);
   });
 
-  it("AND, OR and NAND are each one straight line: a grid search finds a single unit for each", () => {
+  it("AND, OR and NAND are each one straight line: a grid search finds a single unit for each | AND、OR 和 NAND 各是一条直线：网格搜索能为每个门找到单个阈值单元", () => {
     for (const name of ["AND", "OR", "NAND"]) {
       if (gridSearch(TABLES[name]) === undefined) {
         fail(`no thresholdUnit(w1, w2, bias) with weights from -3 to 3 gets all four rows of ${name} right, but w1 = 1, w2 = 1, bias = -1.5 does AND: check thresholdUnit`);
@@ -89,7 +89,7 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
     }
   });
 
-  it("no single threshold unit gets all four XOR rows right, whatever its weights (random weights)", () => {
+  it("no single threshold unit gets all four XOR rows right, whatever its weights (random weights) | 无论权重如何，没有哪个单独的阈值单元能答对 XOR 的全部四行（随机权重）", () => {
     fc.assert(
       fc.property(weight, weight, weight, (w1, w2, bias) => {
         const unit = thresholdUnit(w1, w2, bias);
@@ -103,14 +103,14 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
     );
   });
 
-  it("no single threshold unit gets all four XOR rows right (grid search over weights -3 to 3)", () => {
+  it("no single threshold unit gets all four XOR rows right (grid search over weights -3 to 3) | 没有哪个单独的阈值单元能答对 XOR 的全部四行（在 -3 到 3 的权重上网格搜索）", () => {
     const found = gridSearch(TABLES.XOR);
     if (found !== undefined) fail(`thresholdUnit(${found.join(", ")}) got all four XOR rows right, but one straight line cannot split XOR (book 1.5): check thresholdUnit`);
     // A fair search: the same grid does find units for the gates that a line can split.
     if (gridSearch(TABLES.OR) === undefined) fail("the grid search found no unit for OR either: check thresholdUnit");
   });
 
-  it("two layers of classifiers do what one cannot: xor gets all four rows right", () => {
+  it("two layers of classifiers do what one cannot: xor gets all four rows right | 两层分类器能做到一层做不到的事：xor 答对全部四行", () => {
     expectTruthTable("xor", xor, TABLES.XOR);
   });
 
