@@ -13,19 +13,16 @@ export function testLang(env: NodeJS.ProcessEnv = process.env): Lang {
 }
 
 /**
- * The half of "English | 中文" for `lang`. The split is the first " | " with no Chinese before it
- * and Chinese after it, so code such as `a | b` in the English half stays whole. Text without a
- * Chinese half is returned as it is, in either language.
+ * The half of "English | 中文" for `lang`: the split is the first " | " with Chinese after it, so
+ * the English half must not contain " | " itself (write code as `a|b`). Text without a Chinese
+ * half is returned as it is, in either language.
  */
 export function pick(text: string, lang: Lang): string {
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(SEPARATOR, from);
-    if (at < 0) return text;
-    const [english, chinese] = [text.slice(0, at), text.slice(at + SEPARATOR.length)];
-    if (CJK.test(chinese) && !CJK.test(english)) return lang === "zh" ? chinese : english;
-    from = at + 1;
-  }
+  const at = text.indexOf(SEPARATOR);
+  if (at < 0) return text;
+  const [english, chinese] = [text.slice(0, at), text.slice(at + SEPARATOR.length)];
+  if (!CJK.test(chinese) || CJK.test(english)) return text;
+  return lang === "zh" ? chinese : english;
 }
 
 /** Every line of a message in `lang`, keeping each line's indentation. */
