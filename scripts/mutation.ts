@@ -6,14 +6,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { Stryker } from "@stryker-mutator/core";
 import { courseRoot } from "../runner/harness/driver";
-import { loadManifest } from "../runner/harness/manifest";
+import { loadManifest, inExercise } from "../runner/harness/manifest";
 import { BEGIN, END } from "../runner/harness/stubs";
 
 const part = Number(process.argv.find((a) => a.startsWith("--part="))?.slice(7) ?? 1);
 const mutate: string[] = [];
 for (const ex of loadManifest().exercises.filter((e) => e.part === part)) {
   for (const file of ex.files) {
-    const rel = `solutions/${ex.dir}/${file}`;
+    const rel = inExercise(ex, file, "solutions");
     const lines = fs.readFileSync(path.join(courseRoot, rel), "utf8").split("\n");
     let begin = 0;
     lines.forEach((line, i) => {
