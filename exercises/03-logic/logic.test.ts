@@ -26,7 +26,7 @@ function showTable(outputs: unknown[]): string {
 function expectTruthTable(name: string, gate: Gate, expected: number[]): void {
   const got = ROWS.map(([a, b]) => gate(a, b));
   if (got.some((value, i) => value !== expected[i])) {
-    fail(`the truth table of ${name} (book 1.5)\n  expected: ${showTable(expected)}\n  got:      ${showTable(got)}`);
+    fail(`the truth table of ${name} (book 1.5) | ${name} 的真值表（书中 1.5 节）\n  expected: ${showTable(expected)}\n  got:      ${showTable(got)}`);
   }
 }
 
@@ -58,7 +58,7 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
     for (const [w1, w2, bias, a, b, expected] of cases) {
       const got = thresholdUnit(w1, w2, bias)(a, b);
       if (got !== expected) {
-        fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${w1 * a + w2 * b + bias}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
+        fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${w1 * a + w2 * b + bias} | thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b})：加权和是 ${w1 * a + w2 * b + bias}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
       }
     }
   });
@@ -69,7 +69,7 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
         const sum = w1 * a + w2 * b + bias;
         const expected = sum > 0 ? 1 : 0;
         const got = thresholdUnit(w1, w2, bias)(a, b);
-        if (got !== expected) fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${sum}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
+        if (got !== expected) fail(`thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b}): the sum is ${sum} | thresholdUnit(${w1}, ${w2}, ${bias})(${a}, ${b})：加权和是 ${sum}\n  expected: ${expected}\n  got:      ${describeValue(got)}`);
       }),
       propertyOptions(),
     );
@@ -84,7 +84,7 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
   it("AND, OR and NAND are each one straight line: a grid search finds a single unit for each | AND、OR 和 NAND 各是一条直线：网格搜索能为每个门找到单个阈值单元", () => {
     for (const name of ["AND", "OR", "NAND"]) {
       if (gridSearch(TABLES[name]) === undefined) {
-        fail(`no thresholdUnit(w1, w2, bias) with weights from -3 to 3 gets all four rows of ${name} right, but w1 = 1, w2 = 1, bias = -1.5 does AND: check thresholdUnit`);
+        fail(`no thresholdUnit(w1, w2, bias) with weights from -3 to 3 gets all four rows of ${name} right, but w1 = 1, w2 = 1, bias = -1.5 does AND: check thresholdUnit | 在 -3 到 3 的权重中找不到能答对 ${name} 全部四行的 thresholdUnit(w1, w2, bias)，可是 w1 = 1、w2 = 1、bias = -1.5 就是 AND：检查 thresholdUnit`);
       }
     }
   });
@@ -94,9 +94,9 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
       fc.property(weight, weight, weight, (w1, w2, bias) => {
         const unit = thresholdUnit(w1, w2, bias);
         const outputs = ROWS.map(([a, b]) => unit(a, b));
-        if (outputs.some((o) => o !== 0 && o !== 1)) fail(`thresholdUnit(${w1}, ${w2}, ${bias}) gave ${showTable(outputs)}: a threshold unit only ever gives 0 or 1`);
+        if (outputs.some((o) => o !== 0 && o !== 1)) fail(`thresholdUnit(${w1}, ${w2}, ${bias}) gave ${showTable(outputs)}: a threshold unit only ever gives 0 or 1 | thresholdUnit(${w1}, ${w2}, ${bias}) 给出 ${showTable(outputs)}：阈值单元只会给 0 或 1`);
         if (rowsRight(unit, TABLES.XOR) === 4) {
-          fail(`thresholdUnit(${w1}, ${w2}, ${bias}) got all four XOR rows right (${showTable(outputs)}), but one straight line cannot split XOR (book 1.5): check thresholdUnit`);
+          fail(`thresholdUnit(${w1}, ${w2}, ${bias}) got all four XOR rows right (${showTable(outputs)}), but one straight line cannot split XOR (book 1.5): check thresholdUnit | thresholdUnit(${w1}, ${w2}, ${bias}) 答对了 XOR 的全部四行（${showTable(outputs)}），可是一条直线分不开 XOR（书中 1.5 节）：检查 thresholdUnit`);
         }
       }),
       propertyOptions(500),
@@ -105,9 +105,9 @@ describe("03 logic: gates from linear classifiers, and why XOR needs two layers 
 
   it("no single threshold unit gets all four XOR rows right (grid search over weights -3 to 3) | 没有哪个单独的阈值单元能答对 XOR 的全部四行（在 -3 到 3 的权重上网格搜索）", () => {
     const found = gridSearch(TABLES.XOR);
-    if (found !== undefined) fail(`thresholdUnit(${found.join(", ")}) got all four XOR rows right, but one straight line cannot split XOR (book 1.5): check thresholdUnit`);
+    if (found !== undefined) fail(`thresholdUnit(${found.join(", ")}) got all four XOR rows right, but one straight line cannot split XOR (book 1.5): check thresholdUnit | thresholdUnit(${found.join(", ")}) 答对了 XOR 的全部四行，可是一条直线分不开 XOR（书中 1.5 节）：检查 thresholdUnit`);
     // A fair search: the same grid does find units for the gates that a line can split.
-    if (gridSearch(TABLES.OR) === undefined) fail("the grid search found no unit for OR either: check thresholdUnit");
+    if (gridSearch(TABLES.OR) === undefined) fail("the grid search found no unit for OR either: check thresholdUnit | 网格搜索连 OR 的单元也找不到：检查 thresholdUnit");
   });
 
   it("two layers of classifiers do what one cannot: xor gets all four rows right | 两层分类器能做到一层做不到的事：xor 答对全部四行", () => {
