@@ -52,6 +52,7 @@ describe("the test kit's failure messages", () => {
     expect(message).toBe("sigmoid(0)，书中的数\n  expected: 0.75 （允许误差 0.001）\n  got:      0.5");
     expect(messageOf(() => kit.expectNumbers([1, 2], 3, "xs"))).toContain("3 个数");
     expect(messageOf(() => kit.fail("top | 顶部\n  expected: one | expected: 一"))).toBe("顶部\n  expected: 一");
+    expect(messageOf(() => kit.expectClose(51, 50, "predict(0.5, 100) (book 1.2)"))).toContain("predict(0.5, 100) （书中 1.2 节）");
   });
 
   it("a property's counterexample is a short plain value, with the learner's own error after it", async () => {

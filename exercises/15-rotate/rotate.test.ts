@@ -24,7 +24,7 @@ function expectSame(got: number[], expected: number[], what: string, tolerance: 
   const bad = got.findIndex((v, i) => Math.abs(v - expected[i]) > tolerance);
   if (bad >= 0) {
     const [row, col] = [Math.floor(bad / SIDE), bad % SIDE];
-    fail(`${what}, pixel (row ${row}, column ${col})\n  expected: ${expected[bad]} (give or take ${tolerance})\n  got:      ${got[bad]}`);
+    fail(`${say(what)}, ${t(`pixel (row ${row}, column ${col})`, `像素（第 ${row} 行，第 ${col} 列）`)}\n  expected: ${expected[bad]} ${t(`(give or take ${tolerance})`, `（允许误差 ${tolerance}）`)}\n  got:      ${got[bad]}`);
   }
 }
 
@@ -34,8 +34,8 @@ describe("15 rotate: new training images by turning them about the centre (book 
     const turned = rotated(dot, 90, "rotate(a dot at row 20, column 13, by 90)");
     // (20, 13) is 6.5 below and 0.5 left of the centre (13.5, 13.5); a quarter turn anticlockwise
     // puts it 6.5 right and 0.5 below: (14, 20). Like scipy.ndimage.rotate, the book's tool.
-    expectClose(at(turned, 14, 20), 1, "rotate(dot, 90) at (14, 20): where the dot should land", 1e-9);
-    expectClose(at(turned, 20, 13), 0.01, "rotate(dot, 90) at (20, 13): where the dot was", 1e-9);
+    expectClose(at(turned, 14, 20), 1, "rotate(dot, 90) at (14, 20): where the dot should land | rotate(dot, 90) 在 (14, 20)：点应该落到的位置", 1e-9);
+    expectClose(at(turned, 20, 13), 0.01, "rotate(dot, 90) at (20, 13): where the dot was | rotate(dot, 90) 在 (20, 13)：点原来的位置", 1e-9);
   });
 
   it("blends the four nearest pixels (bilinear), which is exact on a smooth ramp: +10 degrees gives scipy's numbers | 混合最近的四个像素（双线性），在平滑的斜坡上是精确的：+10 度给出 scipy 的数字", () => {
@@ -44,9 +44,9 @@ describe("15 rotate: new training images by turning them about the centre (book 
     // the column it came from: 13.5 - sin(10) (row - 13.5) + cos(10) (col - 13.5).
     const ramp = picture((_, col) => 0.01 + 0.03 * col);
     const turned = rotated(ramp, 10, "rotate(ramp, 10)");
-    expectClose(at(turned, 13, 13), 0.402833, "rotate(ramp, 10) at (13, 13); scipy.ndimage.rotate gives 0.402833", 1e-6);
-    expectClose(at(turned, 5, 20), 0.651318, "rotate(ramp, 10) at (5, 20); scipy gives 0.651318", 1e-6);
-    expectClose(at(turned, 27, 14), 0.359445, "rotate(ramp, 10) at (27, 14); scipy gives 0.359445", 1e-6);
+    expectClose(at(turned, 13, 13), 0.402833, "rotate(ramp, 10) at (13, 13); scipy.ndimage.rotate gives 0.402833 | rotate(ramp, 10) 在 (13, 13)；scipy.ndimage.rotate 给出 0.402833", 1e-6);
+    expectClose(at(turned, 5, 20), 0.651318, "rotate(ramp, 10) at (5, 20); scipy gives 0.651318 | rotate(ramp, 10) 在 (5, 20)；scipy 给出 0.651318", 1e-6);
+    expectClose(at(turned, 27, 14), 0.359445, "rotate(ramp, 10) at (27, 14); scipy gives 0.359445 | rotate(ramp, 10) 在 (27, 14)；scipy 给出 0.359445", 1e-6);
     const [sin, cos] = [Math.sin(Math.PI / 18), Math.cos(Math.PI / 18)];
     const ramp01 = (col: number) => 0.01 + 0.03 * Math.min(27, Math.max(0, col));
     for (let row = 0; row < SIDE; row++) {
@@ -88,7 +88,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     const bright = picture(() => 0.8);
     const turned = rotated(bright, 45, "rotate(every pixel 0.8, 45)");
     for (const [row, col] of [[0, 0], [0, 27], [27, 0], [27, 27]]) expectClose(at(turned, row, col), 0.01, `rotate(every pixel 0.8, 45) at corner (${row}, ${col})`, 1e-12);
-    expectClose(at(turned, 13, 13), 0.8, "rotate(every pixel 0.8, 45) near the centre", 1e-12);
+    expectClose(at(turned, 13, 13), 0.8, "rotate(every pixel 0.8, 45) near the centre | rotate(每个像素都是 0.8, 45) 在中心附近", 1e-12);
   });
 
   it("angle 0 gives the picture back unchanged | 转 0 度原样返回图像", () => {
@@ -121,7 +121,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
         const hi = Math.max(0.01, ...image);
         const turned = rotated(image, degrees, `rotate(image, ${degrees})`);
         const bad = turned.findIndex((v) => v < lo - 1e-12 || v > hi + 1e-12);
-        if (bad >= 0) fail(`rotate(image, ${degrees}), pixel [${bad}]\n  expected: between ${lo} and ${hi}: a blend of pixels never goes beyond them\n  got:      ${turned[bad]}`);
+        if (bad >= 0) fail(`rotate(image, ${degrees}), pixel [${bad}]\n  expected: between ${lo} and ${hi}: a blend of pixels never goes beyond them | expected: 在 ${lo} 和 ${hi} 之间：像素混合的结果不会超出它们\n  got:      ${turned[bad]}`);
       }),
       propertyOptions(50),
     );
@@ -154,7 +154,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
     const image = picture((row, col) => 0.01 + (row * SIDE + col) / 800);
     const copy = [...image];
     rotated(image, 10, "rotate(image, 10)");
-    expectCloseNumbers(image, copy, "the image after rotate(image, 10) (rotate must return a new array)", 0);
+    expectCloseNumbers(image, copy, "the image after rotate(image, 10) (rotate must return a new array) | rotate(image, 10) 之后的 image（rotate 必须返回新数组）", 0);
   });
 
   it("a picture that is not 784 numbers, a pixel or an angle that is not a number, gives a clear error | 图像不是 784 个数、某个像素或角度不是数时，给出清楚的错误", () => {
@@ -164,6 +164,6 @@ describe("15 rotate: new training images by turning them about the centre (book 
     expectThrowsMentioning(() => rotate(new Array(784).fill(0.01), Infinity), ["Infinity"], "rotate(image, Infinity)");
     const broken = new Array(784).fill(0.01);
     broken[300] = Number.NaN;
-    expectThrowsMentioning(() => rotate(broken, 10), ["300", "NaN"], "rotate(an image whose pixel [300] is NaN, 10): never pass NaN on silently");
+    expectThrowsMentioning(() => rotate(broken, 10), ["300", "NaN"], "rotate(an image whose pixel [300] is NaN, 10): never pass NaN on silently | rotate(第 [300] 个像素是 NaN 的图像, 10)：绝不能悄悄把 NaN 传下去");
   });
 });

@@ -10,7 +10,7 @@ import { backquery, backqueryLayers, backqueryPng, rescale } from "./backquery";
 function expectSpan(values: number[], what: string): void {
   const [lo, hi] = [Math.min(...values), Math.max(...values)];
   if (Math.abs(lo - 0.01) > 1e-12 || Math.abs(hi - 0.99) > 1e-12) {
-    fail(`${what}\n  expected: smallest 0.01 and largest 0.99 (rescaled)\n  got:      smallest ${lo}, largest ${hi}`);
+    fail(`${what}\n  expected: smallest 0.01 and largest 0.99 (rescaled) | expected: 最小 0.01、最大 0.99（重新缩放后）\n  got:      smallest ${lo}, largest ${hi} | got:      最小 ${lo}，最大 ${hi}`);
   }
 }
 
@@ -82,7 +82,7 @@ describe("18 backquery: run a label backwards through the network to see its ide
     const one = layers(net, 1, "backqueryLayers(hand-made net, 1)");
     expectCloseNumbers(one.hidden, [0.01, 0.745, 0.99], "backqueryLayers(hand-made net, 1).hidden", 1e-9);
     expectCloseNumbers(one.inputs, [0.01, 0.614325, 0.99, 0.124325], "backqueryLayers(hand-made net, 1).inputs", 1e-6);
-    expectCloseNumbers(backquery(net, 1), one.inputs, "backquery(hand-made net, 1): the inputs layer", 1e-12);
+    expectCloseNumbers(backquery(net, 1), one.inputs, "backquery(hand-made net, 1): the inputs layer | backquery(手工网络, 1)：输入层", 1e-12);
   });
 
   it("for a 784-100-10 MNIST network every label gives 784 inputs and 100 hidden values, each layer spanning exactly 0.01 to 0.99 | 对 784-100-10 的 MNIST 网络，每个标签给出 784 个输入和 100 个隐藏值，每层都正好从 0.01 到 0.99", () => {
@@ -112,12 +112,12 @@ describe("18 backquery: run a label backwards through the network to see its ide
   it("backqueryPng writes the picture as a 28 x 28 PNG, grey = (value - 0.01) / 0.99 * 255 | backqueryPng 把图片写成 28 x 28 的 PNG，灰度 = (value - 0.01) / 0.99 * 255", () => {
     const net = new NeuralNetwork(784, 100, 10, 0.1, 7);
     const bytes = backqueryPng(net, 3);
-    if (!Buffer.isBuffer(bytes)) fail(`backqueryPng(net, 3)\n  expected: a Buffer holding a PNG file\n  got:      ${String(bytes)}`);
+    if (!Buffer.isBuffer(bytes)) fail(`backqueryPng(net, 3)\n  expected: a Buffer holding a PNG file | expected: 装着 PNG 文件的 Buffer\n  got:      ${String(bytes)}`);
     const png = PNG.sync.read(bytes);
-    if (png.width !== 28 || png.height !== 28) fail(`backqueryPng(net, 3)\n  expected: a 28 x 28 picture\n  got:      ${png.width} x ${png.height}`);
+    if (png.width !== 28 || png.height !== 28) fail(`backqueryPng(net, 3)\n  expected: a 28 x 28 picture | expected: 28 x 28 的图片\n  got:      ${png.width} x ${png.height}`);
     const grey = Array.from({ length: 784 }, (_, i) => png.data[i * 4]);
     const expected = backquery(net, 3).map((x) => ((x - 0.01) / 0.99) * 255);
-    expectCloseNumbers(grey, expected, "the grey levels in backqueryPng(net, 3), against backquery(net, 3) scaled back to 0..255", 0.5 + 1e-9);
+    expectCloseNumbers(grey, expected, "the grey levels in backqueryPng(net, 3), against backquery(net, 3) scaled back to 0..255 | backqueryPng(net, 3) 的灰度，与缩放回 0..255 的 backquery(net, 3) 对比", 0.5 + 1e-9);
   });
 
   it("a label that is not one of the output nodes gives a clear error | 标签不对应任何输出节点时给出清楚的错误", () => {

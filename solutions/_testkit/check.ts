@@ -23,8 +23,11 @@ const MAX_LINE = 300;
 
 const lang = testLang();
 
-/** The learner's half of "English | 中文", line by line. */
-export const say = (text: string): string => pickLines(text, lang);
+/** The learner's half of "English | 中文", line by line; "(book 1.2)" in a text without a Chinese half says 书中 1.2 节. */
+export const say = (text: string): string => {
+  const picked = pickLines(text, lang);
+  return lang === "zh" ? picked.replace(/\(book (\d[\d., -]*)\)/g, "（书中 $1 节）") : picked;
+};
 
 /** One of two texts, by the learner's language. */
 export const t = (en: string, zh: string): string => (lang === "zh" ? zh : en);
