@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
+    include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
     exclude: ["**/node_modules/**", "exercises/**", ".nn-kata/**"],
     testTimeout: 20_000,
   },

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCourse, type GradedExercise } from "./course";
 import { gradeClass } from "./grader";
-import { courseRoot as checkout } from "../runner/driver";
+import { courseRoot as checkout } from "../runner/harness/driver";
 import { brokenFile, fakeSubmission, referenceWith, referenceWithTop } from "./testing/fakes";
 
 const { values } = parseArgs({ options: { count: { type: "string" }, exercises: { type: "string" }, jobs: { type: "string" }, keep: { type: "string" } } });

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../runner/state";
+import { writeFileAtomic } from "../runner/harness/atomic-write";
 
 export class ResultCache {
   constructor(

@@ -4,10 +4,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { courseRoot } from "../runner/driver";
-import { loadManifest, type Exercise, type Manifest } from "../runner/manifest";
-import { writeFileAtomic } from "../runner/state";
-import { listFiles, stubSource } from "../runner/stubs";
+import { courseRoot } from "../runner/harness/driver";
+import { loadManifest, type Exercise, type Manifest } from "../runner/harness/manifest";
+import { writeFileAtomic } from "../runner/harness/atomic-write";
+import { listFiles, stubSource } from "../runner/harness/stubs";
 
 /** A manifest entry may carry its own time limit, timeoutSeconds (the MNIST gate trains for a long time). */
 export type GradedExercise = Exercise;
@@ -135,7 +135,7 @@ export function loadCourse(options: CourseOptions = {}): Course {
 /** stubSource, remembered by the hash of the solution's text and of the generator's code. */
 function cachedStub(text: string, displayPath: string, dir: string | undefined): string {
   if (!dir) return stubSource(text, displayPath);
-  const generator = fs.readFileSync(path.join(graderRoot, "runner", "stubs.ts"));
+  const generator = fs.readFileSync(path.join(graderRoot, "runner", "harness", "stubs.ts"));
   const file = path.join(dir, `${sha256(Buffer.concat([Buffer.from(`${displayPath}\0${text}\0`), generator]))}.ts`);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
   const stub = stubSource(text, displayPath);
@@ -180,7 +180,7 @@ function readHidden(hiddenDir: string | undefined, all: Exercise[]): Map<string,
 
 /** The checkout the grader itself runs from (usually the course root too). */
 const graderRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const GRADER_SOURCES = ["runner/driver.ts", "runner/vitest-child.mjs", "runner/redirect-plugin.ts", "runner/stubs.ts", "runner/manifest.ts"];
+const GRADER_SOURCES = ["runner/harness/driver.ts", "runner/harness/vitest-child.mjs", "runner/harness/redirect-plugin.ts", "runner/harness/stubs.ts", "runner/harness/manifest.ts"];
 
 /**
  * A hash of everything that can change a grade of the selected exercises: their manifest

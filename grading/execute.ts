@@ -1,11 +1,11 @@
-// Runs test files in a workspace through runner/driver.ts, with a time limit per test file on
+// Runs test files in a workspace through runner/harness/driver.ts, with a time limit per test file on
 // top of the driver's watchdog for the whole run. A file that hangs is killed and marked
 // "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
 // files that never got their turn run again in a fresh process. Nothing that did not finish
 // is ever counted as passed.
 import fs from "node:fs";
-import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/driver";
-import type { RedirectOptions } from "../runner/redirect-plugin";
+import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/harness/driver";
+import type { RedirectOptions } from "../runner/harness/redirect-plugin";
 import type { Course } from "./course";
 import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
 

@@ -2,7 +2,7 @@
 // workspace, the course's node_modules or data/. So `import "../../solutions/05-matrix/matrix"`
 // or an absolute path to the course's reference fails with a clear message instead of loading
 // it. The one exception is the isolated mode's redirect: a relative import of another exercise
-// that the reference redirect (runner/redirect-plugin.ts) sent to solutions/.
+// that the reference redirect (runner/harness/redirect-plugin.ts) sent to solutions/.
 import fs from "node:fs";
 import path from "node:path";
 import type { Plugin } from "vite";

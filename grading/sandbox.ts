@@ -4,7 +4,7 @@
 //   - Node's permission model when this Node has it: the worker may read the workspace, the
 //     course's node_modules and data/ (not solutions/), write only a scratch folder, and start
 //     no processes or threads;
-//   - a time limit per test file (execute.ts) and one for the whole run (runner/driver.ts).
+//   - a time limit per test file (execute.ts) and one for the whole run (runner/harness/driver.ts).
 // vitest's own process (which transforms code, never runs it) cannot take the permission model:
 // it loads native modules, which the model forbids. The guard plugin covers its side: imports
 // that leave the workspace fail.

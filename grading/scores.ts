@@ -1,7 +1,7 @@
 // From test runs to an exercise's score. Points come from the manifest and are shared evenly
 // by the exercise's tests (hidden ones included) that pass on the reference. A file that timed
 // out, crashed or failed to load scores 0: a run that did not finish never counts as a pass.
-import type { TestErrorInfo } from "../runner/driver";
+import type { TestErrorInfo } from "../runner/harness/driver";
 import type { Baseline } from "./baseline";
 import type { GradedExercise } from "./course";
 import type { FileRun } from "./execute";

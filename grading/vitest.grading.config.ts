@@ -1,10 +1,10 @@
 // Vitest settings for a grading run in a workspace (see sandbox.ts for what each limit is for).
-// NN_KATA_GRADING carries the run's settings; NN_KATA_REDIRECT, set by runner/driver.ts for the
+// NN_KATA_GRADING carries the run's settings; NN_KATA_REDIRECT, set by runner/harness/driver.ts for the
 // isolated/ tree, sends imports of other exercises to the course's reference.
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { redirectPlugin, type RedirectOptions } from "../runner/redirect-plugin.ts";
+import { redirectPlugin, type RedirectOptions } from "../runner/harness/redirect-plugin.ts";
 import { guardPlugin } from "./guard-plugin.ts";
 import type { GradingSettings } from "./sandbox.ts";
 

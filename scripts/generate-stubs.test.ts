@@ -1,10 +1,10 @@
-// Unit tests of the stub generator (runner/stubs.ts): the one source of truth for stubs.
+// Unit tests of the stub generator (runner/harness/stubs.ts): the one source of truth for stubs.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { courseRoot } from "../runner/driver";
-import { loadManifest } from "../runner/manifest";
-import { BEGIN, END, MarkerError, generateExercises, stubSource } from "../runner/stubs";
+import { courseRoot } from "../runner/harness/driver";
+import { loadManifest } from "../runner/harness/manifest";
+import { BEGIN, END, MarkerError, generateExercises, stubSource } from "../runner/harness/stubs";
 
 const FILE = "exercises/00-demo/demo.ts";
 const lines = (...l: string[]) => l.join("\n") + "\n";

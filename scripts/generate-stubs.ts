@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadManifest } from "../runner/manifest";
-import { generateExercises } from "../runner/stubs";
+import { loadManifest } from "../runner/harness/manifest";
+import { generateExercises } from "../runner/harness/stubs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");

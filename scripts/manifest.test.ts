@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { courseRoot } from "../runner/driver";
-import { loadManifest, validateManifest, type Exercise, type Manifest } from "../runner/manifest";
+import { courseRoot } from "../runner/harness/driver";
+import { loadManifest, validateManifest, type Exercise, type Manifest } from "../runner/harness/manifest";
 
 const manifest = loadManifest();
 

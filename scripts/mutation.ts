@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Stryker } from "@stryker-mutator/core";
-import { courseRoot } from "../runner/driver";
-import { loadManifest } from "../runner/manifest";
-import { BEGIN, END } from "../runner/stubs";
+import { courseRoot } from "../runner/harness/driver";
+import { loadManifest } from "../runner/harness/manifest";
+import { BEGIN, END } from "../runner/harness/stubs";
 
 const part = Number(process.argv.find((a) => a.startsWith("--part="))?.slice(7) ?? 1);
 const mutate: string[] = [];

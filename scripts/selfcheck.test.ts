@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allTests, courseRoot, runTests, type RunResult } from "../runner/driver";
-import { exerciseFiles, loadManifest } from "../runner/manifest";
-import { generateExercises } from "../runner/stubs";
+import { allTests, courseRoot, runTests, type RunResult } from "../runner/harness/driver";
+import { exerciseFiles, loadManifest } from "../runner/harness/manifest";
+import { generateExercises } from "../runner/harness/stubs";
 
 const manifest = loadManifest();
 let stubDir: string;

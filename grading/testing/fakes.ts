@@ -4,8 +4,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { courseRoot } from "../../runner/driver";
-import { generateExercises } from "../../runner/stubs";
+import { courseRoot } from "../../runner/harness/driver";
+import { generateExercises } from "../../runner/harness/stubs";
 import type { Course, GradedExercise } from "../course";
 import { importClosure } from "../learner";
 

@@ -1,0 +1,331 @@
+// npm run watch (and npm start): like rustlings. The current exercise runs again whenever a file
+// its tests load is saved; when it passes, the runner moves on to the next exercise that does not
+// pass. Keys: h hint, l list, n next, r re-run, e edit, q quit; a number and Enter jumps to an
+// exercise (one that passes then stays on screen until n).
+// Without a terminal the same letters work as lines on stdin, and the output stays plain.
+import fs from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import type { Outcome } from "../course";
+import { editorCommand, isTerminalEditor, openInEditor } from "../editor";
+import type { Exercise } from "../../harness/manifest";
+import { exerciseLabel } from "../report";
+import { selectExercise } from "../select";
+import { TypeChecker } from "../typecheck";
+import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, type Cli } from "./common";
+import { revealHint } from "./hint";
+import { listText } from "./list";
+
+/** Saves arrive as bursts of events (write, rename, chmod); one run answers the whole burst. */
+const DEBOUNCE_MS = 30;
+
+export async function watch(cli: Cli): Promise<number> {
+  let start: Exercise | undefined;
+  if (cli.args.name) {
+    start = resolveExercise(cli, cli.args.name);
+    if (!start) return 2;
+  }
+  return new WatchMode(cli).run(start);
+}
+
+class WatchMode {
+  private current: Exercise | undefined;
+  private busy = false;
+  private pending: (() => Promise<void>) | undefined;
+  /** Bumped whenever a run's result must no longer be shown (a re-run or jump replaced it). */
+  private generation = 0;
+  private prelude: string[] = [];
+  private watchers: fs.FSWatcher[] = [];
+  private watched = new Set<string>();
+  private debounce: NodeJS.Timeout | undefined;
+  private typed = "";
+  private finish: ((code: number) => void) | undefined;
+  private readonly checker: TypeChecker;
+  private readonly raw: boolean;
+  private rl: readline.Interface | undefined;
+  private pausedForEditor = false;
+  /** Set by a jump (or `watch -- <exercise>`): a passing exercise stays on screen until n. */
+  private pinned = false;
+
+  constructor(private readonly cli: Cli) {
+    this.checker = new TypeChecker(cli.course.root);
+    this.raw = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  }
+
+  async run(start: Exercise | undefined): Promise<number> {
+    const { m, term } = this.cli;
+    void this.cli.course.session.start();
+    this.prelude = [term.bold(m.watchBanner), term.dim(this.cli.args.manualRun ? m.manualRunOn : m.manualRunTip), ""];
+    this.listenToKeys();
+    const stop = () => this.quit();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    process.once("SIGHUP", stop);
+    const done = new Promise<number>((resolve) => (this.finish = resolve));
+    this.pinned = start !== undefined;
+    void this.exec(() => (start ? this.show(start) : this.advance(0)));
+    const code = await done;
+    process.removeListener("SIGINT", stop);
+    process.removeListener("SIGTERM", stop);
+    process.removeListener("SIGHUP", stop);
+    return code;
+  }
+
+  // ---- running --------------------------------------------------------------------------------
+
+  /** One action at a time; while one runs, only the latest request waits (a burst of saves is one run). */
+  private async exec(action: () => Promise<void>): Promise<void> {
+    if (this.busy) {
+      this.pending = action;
+      return;
+    }
+    this.busy = true;
+    try {
+      await action();
+    } finally {
+      this.busy = false;
+    }
+    const next = this.pending;
+    this.pending = undefined;
+    if (next && this.finish) await this.exec(next);
+  }
+
+  /** Stop a run in progress (its result is dropped) and do `action` instead. */
+  private interrupt(action: () => Promise<void>): void {
+    if (this.busy) {
+      this.generation++;
+      this.cli.course.session.close();
+    }
+    void this.exec(action);
+  }
+
+  /** Run `ex`; move on if it passes, otherwise show what fails. */
+  private async show(ex: Exercise): Promise<void> {
+    this.setCurrent(ex);
+    const generation = this.generation;
+    this.status(this.cli.m.running(exerciseLabel(ex), this.cli.m.title(ex)));
+    const outcome = await this.cli.course.check(ex);
+    if (generation !== this.generation || !this.finish) return;
+    if (outcome.kind === "passed" && this.pinned) {
+      // The learner came here on purpose (a jump back): stay, so they can experiment.
+      this.screen([passLine(this.cli, outcome), progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.keysLine()].join("\n"));
+      return;
+    }
+    if (outcome.kind === "passed") {
+      // Said at once; the next exercise's screen repeats it at the top.
+      this.cli.print(passLine(this.cli, outcome));
+      this.prelude.push(passLine(this.cli, outcome), progressLine(this.cli), "");
+      return this.advance(this.cli.course.exercises.indexOf(ex) + 1, ex);
+    }
+    this.present(outcome);
+  }
+
+  /** The first exercise from `start` that does not pass (then the ones skipped before it). */
+  private async advance(start: number, after?: Exercise): Promise<void> {
+    const { course, m } = this.cli;
+    const generation = this.generation;
+    const onPass = (outcome: Outcome) => this.prelude.push(passLine(this.cli, outcome));
+    let outcome = await course.firstNotDone(start, { onPass });
+    if (!outcome && start > 0) outcome = await course.firstNotDone(0, { onPass });
+    if (generation !== this.generation || !this.finish) return;
+    if (!outcome) {
+      this.current = undefined;
+      this.screen([m.allDone(course.exercises.length), progressLine(this.cli), "", this.keysLine()].join("\n"));
+      return;
+    }
+    if (after) this.prelude.push(this.cli.term.bold(m.nextExercise(exerciseLabel(outcome.ex), m.title(outcome.ex))), "");
+    this.setCurrent(outcome.ex);
+    this.present(outcome);
+  }
+
+  private present(outcome: Outcome): void {
+    this.screen(`${failureText(this.cli, outcome, "watch")}\n\n${this.keysLine()}`);
+    if (outcome.kind === "failed" || outcome.kind === "load-error") void this.showTypeErrors(outcome, this.generation);
+  }
+
+  /** TypeScript's view, appended when it arrives (warm, it takes milliseconds; the first time, a second or two). */
+  private async showTypeErrors(outcome: Outcome, generation: number): Promise<void> {
+    const diagnostics = ownDiagnostics(this.cli, outcome.ex, await this.checker.check(this.cli.course.stubs(outcome.ex)));
+    if (diagnostics.length === 0 || generation !== this.generation || this.busy || !this.finish) return;
+    const { m, term } = this.cli;
+    const lines = diagnostics.slice(0, 5).map((d) => `  ${term.link(this.cli.course.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
+    this.cli.print(["", term.yellow(m.typeScriptSays), ...lines].join("\n"));
+  }
+
+  private setCurrent(ex: Exercise): void {
+    const moved = this.current !== ex;
+    this.current = ex;
+    this.cli.course.setCurrent(ex);
+    this.watchFiles(ex);
+    // A window editor given with --edit-cmd follows the learner from exercise to exercise.
+    if (moved && this.cli.args.editCmd && !isTerminalEditor(this.cli.args.editCmd)) void openInEditor(this.cli.args.editCmd, this.cli.course.stubs(ex)[0]);
+  }
+
+  // ---- the screen -----------------------------------------------------------------------------
+
+  private screen(text: string): void {
+    const { term } = this.cli;
+    const before = this.prelude.length > 0 ? this.prelude.join("\n") + "\n" : "";
+    this.prelude = [];
+    process.stdout.write(term.tty ? term.clear() : "\n" + "-".repeat(60) + "\n");
+    this.cli.print(before + text);
+    if (this.typed) process.stdout.write(`> ${this.typed}`);
+  }
+
+  private status(text: string): void {
+    this.cli.print(this.cli.term.dim(text));
+  }
+
+  private keysLine(): string {
+    const { m, term } = this.cli;
+    return term.dim(this.raw ? m.watchKeys : m.watchKeysPlain);
+  }
+
+  // ---- files ----------------------------------------------------------------------------------
+
+  /** Watch the folders of every file the exercise's tests load (editors often save by rename). */
+  private watchFiles(ex: Exercise): void {
+    const course = this.cli.course;
+    const files = [...course.closure(ex), ...course.stubs(ex), ...course.tests(ex)].map((rel) => path.join(course.root, rel));
+    this.watched = new Set(files);
+    if (this.cli.args.manualRun) return;
+    const dirs = new Set([...files.map((file) => path.dirname(file)), path.join(course.root, "exercises", ex.dir)]);
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
+    for (const dir of dirs) {
+      if (!fs.existsSync(dir)) continue;
+      try {
+        const watcher = fs.watch(dir, (_event, name) => this.onFileEvent(dir, name?.toString()));
+        watcher.on("error", () => watcher.close());
+        this.watchers.push(watcher);
+      } catch {
+        // A folder that cannot be watched: r still re-runs by hand.
+      }
+    }
+  }
+
+  private onFileEvent(dir: string, name: string | undefined): void {
+    if (!this.current || this.pausedForEditor) return;
+    const file = name ? path.join(dir, name) : undefined;
+    if (file && !this.watched.has(file) && !(/\.ts$/.test(file) && dir.endsWith(this.current.dir))) return;
+    clearTimeout(this.debounce);
+    const ex = this.current;
+    this.debounce = setTimeout(() => void this.exec(() => this.show(ex)), DEBOUNCE_MS);
+  }
+
+  // ---- keys -----------------------------------------------------------------------------------
+
+  private listenToKeys(): void {
+    if (this.raw) {
+      process.stdin.setRawMode(true);
+      process.stdin.setEncoding("utf8");
+      process.stdin.on("data", this.onKeys);
+      process.stdin.resume();
+    } else {
+      // No terminal: the same letters, one per line. At the end of input, watching goes on.
+      this.rl = readline.createInterface({ input: process.stdin, terminal: false });
+      this.rl.on("line", (line) => this.onCommand(line.trim()));
+    }
+  }
+
+  private readonly onKeys = (data: string): void => {
+    for (const key of data) {
+      if (key === "\u0003" || key === "\u0004") return this.quit(); // Ctrl-C, Ctrl-D
+      if (key === "\r" || key === "\n") {
+        const typed = this.typed;
+        this.typed = "";
+        if (typed) {
+          process.stdout.write("\n");
+          this.onCommand(typed);
+        }
+      } else if (key === "\u007f" || key === "\b") {
+        this.typed = this.typed.slice(0, -1);
+        process.stdout.write("\b \b");
+      } else if (key === "\u001b") {
+        this.typed = "";
+      } else if (/[0-9]/.test(key)) {
+        this.typed += key;
+        process.stdout.write(this.typed.length === 1 ? `> ${key}` : key);
+      } else if (!this.typed) {
+        this.onCommand(key.toLowerCase());
+      }
+    }
+  };
+
+  private onCommand(command: string): void {
+    const { m, term, course } = this.cli;
+    if (command === "") return;
+    if (command === "q") return this.quit();
+    if (command === "h") {
+      if (this.current) this.cli.print("\n" + revealHint(this.cli, this.current, "watch"));
+      return;
+    }
+    if (command === "l") {
+      this.cli.print("\n" + listText(this.cli, new Map(), this.current) + "\n\n" + term.dim(m.jumpTip));
+      return;
+    }
+    if (command === "r") {
+      if (this.busy) this.status(m.rerunning);
+      const ex = this.current;
+      return this.interrupt(() => (ex ? this.show(ex) : this.advance(0)));
+    }
+    if (command === "e") return void this.edit();
+    if (command === "n") {
+      this.pinned = false;
+      const from = this.current ? course.exercises.indexOf(this.current) + 1 : 0;
+      return this.interrupt(() => this.advance(from, this.current));
+    }
+    const found = selectExercise(course.exercises, command);
+    if ("exercise" in found) {
+      this.pinned = true;
+      return this.interrupt(() => this.show(found.exercise));
+    }
+    resolveExercise(this.cli, command); // says what is wrong and what exists
+  }
+
+  private async edit(): Promise<void> {
+    const { m, course } = this.cli;
+    const command = editorCommand(this.cli.args.editCmd);
+    if (!command || !this.current) {
+      this.cli.print(this.cli.term.yellow(m.noEditor));
+      return;
+    }
+    const file = course.stubs(this.current)[0];
+    this.status(m.editing(file));
+    if (!isTerminalEditor(command)) return openInEditor(command, file);
+    // A terminal editor gets the terminal; the exercise runs again when it closes.
+    this.pausedForEditor = true;
+    if (this.raw) {
+      process.stdin.off("data", this.onKeys);
+      process.stdin.setRawMode(false);
+    }
+    await openInEditor(command, file);
+    if (this.raw) {
+      process.stdin.setRawMode(true);
+      process.stdin.on("data", this.onKeys);
+    }
+    this.pausedForEditor = false;
+    const ex = this.current;
+    void this.exec(() => this.show(ex));
+  }
+
+  /** Ctrl-C, q or a signal: stop everything we started. Only whole files were ever written. */
+  private quit(): void {
+    if (!this.finish) return;
+    const finish = this.finish;
+    this.finish = undefined;
+    this.generation++;
+    clearTimeout(this.debounce);
+    for (const watcher of this.watchers) watcher.close();
+    this.cli.course.session.close();
+    this.checker.close();
+    if (this.raw) {
+      process.stdin.off("data", this.onKeys);
+      process.stdin.setRawMode(false);
+    }
+    this.rl?.close();
+    process.stdin.pause();
+    this.cli.print("\n" + this.cli.m.watchBye);
+    finish(0);
+  }
+}

@@ -1,0 +1,130 @@
+// A long-lived vitest child (vitest-child.mjs with `serve: true`) for the learner's runner: the
+// first run pays for starting vitest, every later run (a save in watch mode, the next exercise)
+// only for the tests. The parent keeps the wall-clock watchdog: a run that does not end in time
+// (a synchronous infinite loop hangs vitest itself) gets the child's whole process group killed,
+// and the next run starts a fresh child.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
+
+export interface SessionRun {
+  /** Test files, relative to the course root. */
+  files: string[];
+  /** Files that may have changed since the last run (vitest caches transforms until told). */
+  invalidate?: string[];
+  timeoutMs: number;
+  onTest?: (test: TestOutcome) => void;
+  /** What the tests print, as they print it (see worker-stdout.ts): a long training's progress. */
+  onOutput?: (text: string) => void;
+}
+
+export class TestSession {
+  private child: ChildProcess | undefined;
+  private ready: Promise<void> | undefined;
+  private collector: RunCollector | undefined;
+  private stderr = "";
+  /** Why vitest could not start (a broken config, a missing dependency), told to the next run. */
+  private startError: TestErrorInfo | undefined;
+  private nextId = 1;
+  private readonly root: string;
+  private readonly exitHandler = () => this.close();
+
+  constructor(options: { root?: string } = {}) {
+    this.root = path.resolve(options.root ?? courseRoot);
+  }
+
+  /** Start vitest now (it takes a moment), so the first run finds it warm. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const args = JSON.stringify({ root: this.root, config: exercisesConfig, serve: true, pool: "threads" });
+    const child = spawn(process.execPath, [childScript, args], {
+      cwd: this.root,
+      // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
+      env: childEnv(this.root, { env: { NN_KATA_LIVE: "1", NN_KATA_STDOUT_TTY: process.stdout.isTTY ? "1" : undefined } }),
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      detached: true, // its own process group: the watchdog kills vitest's workers with it
+    });
+    this.child = child;
+    this.stderr = "";
+    child.stdout!.on("data", (chunk: Buffer) => this.collector?.addOutput(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      if (this.stderr.length < 100_000) this.stderr += chunk.toString();
+      this.collector?.addStderr(chunk);
+    });
+    process.once("exit", this.exitHandler);
+    this.ready = new Promise<void>((resolve) => {
+      const onMessage = (message: any) => {
+        if (message?.type === "ready" || message?.type === "fatal") {
+          child.off("message", onMessage);
+          resolve();
+        }
+        if (message?.type === "fatal") this.startError = message.error;
+      };
+      child.on("message", onMessage);
+      child.once("close", () => resolve());
+    });
+    child.on("message", (message: any) => this.collector?.handle(message));
+    child.once("close", () => {
+      if (this.child === child) this.forget();
+    });
+    return this.ready;
+  }
+
+  /** Run test files; always resolves, with status "timeout" when the watchdog had to step in. */
+  async run(request: SessionRun): Promise<RunResult> {
+    const started = Date.now();
+    const deadline = started + request.timeoutMs;
+    const collector = new RunCollector(request);
+    this.collector = collector;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.close();
+    }, request.timeoutMs);
+    try {
+      await this.start();
+      const child = this.child;
+      if (!child || child.exitCode !== null || this.startError) {
+        if (this.startError) collector.fatal = this.startError;
+        collector.addStderr(this.stderr);
+        this.close();
+        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, Date.now() - started);
+      }
+      const id = this.nextId++;
+      return await new Promise<RunResult>((resolve) => {
+        const finish = () => {
+          child.off("message", onMessage);
+          child.off("close", onClose);
+          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, Date.now() - started));
+        };
+        const onMessage = (message: any) => {
+          if (message?.type === "run-done" && message.id === id) finish();
+        };
+        const onClose = () => {
+          if (!timedOut) collector.addStderr(this.stderr);
+          finish();
+        };
+        child.on("message", onMessage);
+        child.once("close", onClose);
+        if (Date.now() >= deadline) return; // the watchdog already fired during start-up
+        child.send({ type: "run", id, files: request.files, invalidate: request.invalidate ?? [] });
+      });
+    } finally {
+      clearTimeout(timer);
+      if (this.collector === collector) this.collector = undefined;
+    }
+  }
+
+  /** Kill the child (and its workers). The next run starts a fresh one. */
+  close(): void {
+    if (this.child) killProcessGroup(this.child);
+    this.forget();
+  }
+
+  private forget(): void {
+    process.removeListener("exit", this.exitHandler);
+    this.child = undefined;
+    this.ready = undefined;
+    this.startError = undefined;
+  }
+}

@@ -1,0 +1,247 @@
+// Runs vitest in a child process under a wall-clock watchdog. A synchronous infinite loop in
+// learner code hangs vitest itself (its cancel and close never return), so the only reliable
+// stop is to kill the child's whole process group. Results stream back over IPC as each test
+// ends, so even a killed run reports what finished and which test was still running.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RedirectOptions } from "./redirect-plugin";
+
+export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
+export const courseRoot = path.resolve(runnerDir, "../..");
+
+export interface TestErrorInfo {
+  message: string;
+  name?: string;
+  expected?: string;
+  actual?: string;
+  diff?: string;
+  stack?: string;
+  frame?: string;
+  /** The error this one wraps: fast-check puts the learner's own error here. */
+  cause?: TestErrorInfo;
+}
+
+export interface TestOutcome {
+  file: string;
+  name: string;
+  fullName: string;
+  state: "passed" | "failed" | "skipped" | "pending";
+  errors: TestErrorInfo[];
+  durationMs: number;
+}
+
+export interface FileOutcome {
+  file: string;
+  state: string;
+  /** Errors outside any test: a syntax error, a failing import, a throw at the top of a file. */
+  errors: TestErrorInfo[];
+  tests: TestOutcome[];
+}
+
+export interface RunResult {
+  /** "finished": vitest ran to the end; "timeout": the watchdog killed it; "crashed": the child died. */
+  status: "finished" | "timeout" | "crashed";
+  files: FileOutcome[];
+  unhandledErrors: TestErrorInfo[];
+  /** Tests that started but never ended (the likely infinite loop when status is "timeout"). */
+  running: { file: string; fullName: string }[];
+  logs: string[];
+  stderr: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Test files or filters, relative to root. */
+  files: string[];
+  /** The course folder (a learner's copy, or a grading workspace). */
+  root?: string;
+  /** The vitest config file; the exercises config by default. */
+  config?: string;
+  /** Which tree's tests run: "exercises" (default) or "solutions". */
+  tests?: "exercises" | "solutions";
+  redirect?: RedirectOptions;
+  timeoutMs?: number;
+  /** Extra flags for the child's node, e.g. ["--max-old-space-size=512"]. */
+  nodeArgs?: string[];
+  env?: Record<string, string | undefined>;
+  testNamePattern?: string;
+  /** Called as each test ends, e.g. for a live progress line. */
+  onTest?: (test: TestOutcome) => void;
+  /** Called with what the tests print (stdout, console.log) as it arrives, e.g. a training's progress. */
+  onOutput?: (text: string) => void;
+  /** Called as a test file is queued, imported ("collected") and done: for a time limit per file. */
+  onModule?: (event: ModuleEvent) => void;
+  /** Aborting stops the run as the watchdog does (status "timeout"): a caller's own time limit. */
+  signal?: AbortSignal;
+}
+
+export interface ModuleEvent {
+  event: "queued" | "collected" | "end";
+  file: string;
+}
+
+export const childScript = path.join(runnerDir, "vitest-child.mjs");
+const MAX_LOG_CHARS = 1_000_000;
+export const exercisesConfig = path.join(runnerDir, "vitest.exercises.config.ts");
+
+/** The environment of a vitest child: which tree runs, the redirect, and no leaked vitest state. */
+export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redirect" | "env">): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NN_KATA_ROOT: root,
+    NN_KATA_TESTS: options.tests ?? "exercises",
+    NN_KATA_REDIRECT: options.redirect ? JSON.stringify(options.redirect) : undefined,
+    ...options.env,
+  };
+  // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.
+  for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "TEST") delete env[key];
+  return env;
+}
+
+/** SIGKILL a detached child and everything it started (vitest's workers). */
+export function killProcessGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+export function runTests(options: RunOptions): Promise<RunResult> {
+  const root = path.resolve(options.root ?? courseRoot);
+  const config = options.config ?? exercisesConfig;
+  const started = Date.now();
+  const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
+  const env = childEnv(root, options);
+
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), childScript, args], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      detached: true, // its own process group, so the watchdog can kill vitest's workers too
+    });
+    const collector = new RunCollector(options);
+    let timedOut = false;
+
+    child.stdout!.on("data", (chunk: Buffer) => collector.addOutput(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => collector.addStderr(chunk));
+    child.on("message", (message: any) => {
+      collector.handle(message);
+      if (message.type === "module") options.onModule?.({ event: message.event, file: message.file });
+    });
+
+    const killGroup = () => killProcessGroup(child);
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          killGroup();
+        }, options.timeoutMs)
+      : undefined;
+    const onAbort = () => {
+      timedOut = true;
+      killGroup();
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
+    // If this process is interrupted, do not leave a hung vitest behind.
+    const onExit = () => killGroup();
+    process.once("exit", onExit);
+
+    child.on("close", (exitCode, signal) => {
+      if (timer) clearTimeout(timer);
+      process.removeListener("exit", onExit);
+      options.signal?.removeEventListener("abort", onAbort);
+      // Workers of a finished run may linger on open handles; the group is ours to clean up.
+      if (!timedOut) killGroup();
+      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
+    });
+  });
+}
+
+/**
+ * Turns the child's IPC messages (see vitest-child.mjs) into a RunResult. Shared by runTests (one
+ * child per run) and session.ts (one long-lived child, one collector per run).
+ */
+export class RunCollector {
+  readonly running = new Map<string, { file: string; fullName: string }>();
+  readonly ended: TestOutcome[] = [];
+  readonly logs: string[] = [];
+  private logSize = 0;
+  stderr = "";
+  final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
+  fatal: TestErrorInfo | undefined;
+
+  constructor(private readonly listeners: Pick<RunOptions, "onTest" | "onOutput"> = {}) {}
+
+  handle(message: any): void {
+    if (message.type === "test-start") this.running.set(`${message.file}\0${message.fullName}`, { file: message.file, fullName: message.fullName });
+    else if (message.type === "test-end") {
+      this.running.delete(`${message.test.file}\0${message.test.fullName}`);
+      this.ended.push(message.test);
+      this.listeners.onTest?.(message.test);
+    } else if (message.type === "log") this.addOutput(message.content);
+    else if (message.type === "run-end") this.final = { files: message.files, unhandledErrors: message.unhandledErrors };
+    else if (message.type === "fatal") this.fatal = message.error;
+  }
+
+  /** Text the tests printed: a direct write to stdout (the child's stdout) or a console.log (IPC). */
+  addOutput(chunk: Buffer | string): void {
+    const text = chunk.toString();
+    // Keep what a report can show, but never let a print loop in learner code fill our memory.
+    if (this.logSize < MAX_LOG_CHARS) {
+      this.logs.push(text);
+      this.logSize += text.length;
+    }
+    this.listeners.onOutput?.(text);
+  }
+
+  addStderr(chunk: Buffer | string): void {
+    if (this.stderr.length < 100_000) this.stderr += chunk.toString();
+  }
+
+  /** The run as it stands; `status` is forced to "timeout" by a watchdog, otherwise derived. */
+  result(status: "timeout" | undefined, exitCode: number | null, signal: NodeJS.Signals | null, durationMs: number): RunResult {
+    return {
+      status: status ?? (this.final && !this.fatal ? "finished" : "crashed"),
+      files: this.final?.files ?? groupByFile(this.ended),
+      unhandledErrors: [...(this.final?.unhandledErrors ?? []), ...(this.fatal ? [this.fatal] : [])],
+      running: [...this.running.values()],
+      logs: this.logs,
+      stderr: this.stderr,
+      exitCode,
+      signal,
+      durationMs,
+    };
+  }
+}
+
+function groupByFile(tests: TestOutcome[]): FileOutcome[] {
+  const byFile = new Map<string, FileOutcome>();
+  for (const test of tests) {
+    const entry = byFile.get(test.file) ?? { file: test.file, state: "incomplete", errors: [], tests: [] };
+    entry.tests.push(test);
+    byFile.set(test.file, entry);
+  }
+  return [...byFile.values()];
+}
+
+/** Every test of the run, in file order. */
+export function allTests(result: RunResult): TestOutcome[] {
+  return result.files.flatMap((f) => f.tests);
+}
+
+/** True only when vitest finished, every file loaded, and every test passed (at least one ran). */
+export function allPassed(result: RunResult): boolean {
+  const tests = allTests(result);
+  return (
+    result.status === "finished" &&
+    result.unhandledErrors.length === 0 &&
+    result.files.every((f) => f.errors.length === 0) &&
+    tests.length > 0 &&
+    tests.every((t) => t.state === "passed")
+  );
+}

@@ -1,0 +1,88 @@
+// Which code `npm run train` and `npm run query` run: the learner's own modules (exercises/, with
+// --mine) or the course's reference modules (solutions/). The reference code of an exercise is
+// used only once the learner's own version of it passes its tests, as with `npm run solution`:
+// nothing the learner runs uses an answer before they have found their own. --reference skips
+// that check, for instructors and maintainers (it says so when it runs).
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Course } from "../runner/cli/course";
+import { courseRoot } from "../runner/harness/driver";
+
+export type Tree = "exercises" | "solutions";
+
+export interface CodeChoice {
+  tree: Tree;
+  /** One line for the user: whose code runs, and why. */
+  says: string;
+}
+
+export interface ChoiceOptions {
+  mine: boolean;
+  reference: boolean;
+  /** Exercise folders whose modules the tool needs, e.g. ["09-prepare", "10-network", "11-idx"]. */
+  needs: string[];
+  root?: string;
+  /** Shown while the learner's tests run. */
+  onCheck?: (dirs: string[]) => void;
+}
+
+/** Exercise folders among `dirs` whose tests do not pass now (known from the runner's state, or run). */
+export async function notDone(dirs: string[], root = courseRoot, onCheck?: (dirs: string[]) => void): Promise<string[]> {
+  const course = new Course({ root });
+  try {
+    const exercises = dirs.map((dir) => {
+      const ex = course.exercises.find((e) => e.dir === dir);
+      if (!ex) throw new Error(`The course has no exercise ${dir}`);
+      return ex;
+    });
+    const unknown = exercises.filter((ex) => !course.knownDone(ex));
+    if (unknown.length > 0) onCheck?.(unknown.map((ex) => ex.dir));
+    const missing: string[] = [];
+    for (const ex of unknown) {
+      if (course.unwritten(ex) || (await course.check(ex)).kind !== "passed") missing.push(ex.dir);
+    }
+    return missing;
+  } finally {
+    course.close();
+  }
+}
+
+/** The tree to load modules from, or an explanation of why the reference is not open yet. */
+export async function chooseCode(options: ChoiceOptions): Promise<CodeChoice | { refused: string }> {
+  if (options.mine && options.reference) return { refused: "Choose one: --mine (your own network) or --reference (the course's)." };
+  if (options.mine) return { tree: "exercises", says: "your own code (exercises/)" };
+  if (options.reference) return { tree: "solutions", says: "the course's reference code (solutions/), as --reference asks" };
+  const missing = await notDone(options.needs, options.root, options.onCheck);
+  if (missing.length === 0) return { tree: "solutions", says: `the course's reference code: your exercises ${options.needs.map(number).join(", ")} pass` };
+  return {
+    refused:
+      `This uses the course's reference code for exercises ${options.needs.map(number).join(", ")} once your own versions pass their tests; ` +
+      `not yet: ${missing.join(", ")}.\n` +
+      "  - finish them first (npm run next), or\n" +
+      "  - run it with your own code: add --mine\n" +
+      "  - (instructors and maintainers: --reference runs the reference code anyway)",
+  };
+}
+
+const number = (dir: string) => dir.slice(0, 2);
+
+/** Import a module of the chosen tree, e.g. load("solutions", "10-network/network.ts"). */
+export async function load<T>(tree: Tree, rel: string, root = courseRoot): Promise<T> {
+  return (await import(pathToFileURL(path.join(root, tree, rel)).href)) as T;
+}
+
+/** True when the error is a stub's "not implemented yet" (the learner has not written it). */
+export const isUnwritten = (error: unknown) => error instanceof Error && error.message.startsWith("not implemented yet");
+
+/** Run a tool's main and exit with its code; an error ends it with one line saying what happened. */
+export function runTool(name: string, main: () => Promise<number>): void {
+  const say = (text: string) => process.stdout.write(text + "\n");
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      say(`npm run ${name} stopped: ${error instanceof Error ? error.message : String(error)}`);
+      if (isUnwritten(error)) say("That function is still a stub: write it (npm run next), or leave out --mine to use the reference once your exercises pass.");
+      process.exit(1);
+    },
+  );
+}
