@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { expectClose, expectMatrix, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
-import { expectGradient } from "../_testkit/gradcheck";
+import { expectGradient, numericGradient } from "../_testkit/gradcheck";
 import { Matrix } from "../05-matrix/matrix";
 import { gradients } from "../08-gradient/gradient";
 import { Value } from "./autograd";
@@ -103,20 +103,20 @@ describe("25 autograd: networks made of Values", () => {
 
   it("trainStep: the loss is 1/2 sum (t - o)^2 over the samples, and every parameter moves by -learningRate * its measured slope", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom([2, 3, 1], [2, 2, 2], [3, 4, 2, 1]), hundredths(0.01, 1), (seed, sizes, learningRate) => {
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom([2, 3, 1], [1, 2, 2], [2, 2, 1, 1]), hundredths(0.01, 1), (seed, sizes, learningRate) => {
         const mlp = new MLP(sizes, seed);
-        const samples = [0, 1, 2].map((i) => ({ inputs: Array.from({ length: sizes[0] }, (_, j) => ((i + j) % 3) / 2 - 0.4), targets: Array.from({ length: sizes[sizes.length - 1] }, (_, k) => (i + k) % 2) }));
+        const samples = [0, 1].map((i) => ({ inputs: Array.from({ length: sizes[0] }, (_, j) => ((i + j) % 3) / 2 - 0.4), targets: Array.from({ length: sizes[sizes.length - 1] }, (_, k) => (i + k) % 2) }));
         const params = parametersOf(mlp, `new MLP([${sizes}], ${seed})`);
         const before = params.map((p) => p.data);
         const loss = lossOf(mlp, samples);
         const data = { length: params.length } as { [i: number]: number; length: number };
         params.forEach((p, i) => Object.defineProperty(data, i, { get: () => p.data, set: (x: number) => (p.data = x) }));
         const steps: number[] = [];
-        const returned = expectNumber(trainStep(mlp, samples, learningRate), `trainStep(new MLP([${sizes}], ${seed}), 3 samples, ${learningRate}): the loss`);
+        const returned = expectNumber(trainStep(mlp, samples, learningRate), `trainStep(new MLP([${sizes}], ${seed}), 2 samples, ${learningRate}): the loss`);
         params.forEach((p, i) => steps.push((p.data - before[i]) / -learningRate));
         expectClose(returned, loss, `trainStep(new MLP([${sizes}], ${seed}), ...) returns the loss before the step, 1/2 * sum over the samples of sum((t - o)^2)`, 1e-9);
         params.forEach((p, i) => (p.data = before[i]));
-        expectGradient(data, steps, () => lossOf(mlp, samples), "(parameter after - before) / -learningRate", `new MLP([${sizes}], ${seed}), learningRate ${learningRate}`);
+        expectGradient(steps, numericGradient(() => lossOf(mlp, samples), data), `trainStep: (parameter after - before) / -learningRate, for new MLP([${sizes}], ${seed}), learningRate ${learningRate}, against the measured slope of the loss`);
       }),
       propertyOptions(100),
     );

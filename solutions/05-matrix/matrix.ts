@@ -81,11 +81,15 @@ export function dot(a: Matrix, b: Matrix): Matrix {
     );
   }
   const out = new Matrix(a.rows, b.cols);
+  const [A, B, O, n] = [a.data, b.data, out.data, b.cols];
   // Loop order i, k, j walks both b and out along their rows, which is kind to the CPU cache.
   for (let i = 0; i < a.rows; i++) {
     for (let k = 0; k < a.cols; k++) {
-      const aik = a.data[i * a.cols + k];
-      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += aik * b.data[k * b.cols + j];
+      const aik = A[i * a.cols + k];
+      // A zero adds nothing. Most pixels of an MNIST digit are 0 (scaled by / 255, as in Part 4),
+      // so this skips about 80% of a first layer's work.
+      if (aik === 0) continue;
+      for (let j = 0; j < n; j++) O[i * n + j] += aik * B[k * n + j];
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { expectClose, expectMatrix, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
-import { expectGradient } from "../_testkit/gradcheck";
+import { expectGradient, numericGradient } from "../_testkit/gradcheck";
 import { Matrix } from "../05-matrix/matrix";
 import { gradients } from "../08-gradient/gradient";
 import { Value } from "./autograd";
@@ -116,7 +116,7 @@ describe("25 autograd: networks made of Values", () => {
         params.forEach((p, i) => steps.push((p.data - before[i]) / -learningRate));
         expectClose(returned, loss, `trainStep(new MLP([${sizes}], ${seed}), ...) returns the loss before the step, 1/2 * sum over the samples of sum((t - o)^2)`, 1e-9);
         params.forEach((p, i) => (p.data = before[i]));
-        expectGradient(data, steps, () => lossOf(mlp, samples), "(parameter after - before) / -learningRate", `new MLP([${sizes}], ${seed}), learningRate ${learningRate}`);
+        expectGradient(steps, numericGradient(() => lossOf(mlp, samples), data), `trainStep: (parameter after - before) / -learningRate, for new MLP([${sizes}], ${seed}), learningRate ${learningRate}, against the measured slope of the loss`);
       }),
       propertyOptions(100),
     );
