@@ -1,10 +1,13 @@
-// Vitest settings for the mutation run: only Part 1's tests against Part 1's references, plus
-// the tests of the reference network's fast path (trainMany), which live beside its benchmark.
+// Vitest settings for the mutation run. By default only Part 1's tests against Part 1's
+// references, plus the tests of the reference network's fast path (trainMany), which live beside
+// its benchmark; scripts/mutation.ts passes another list of test files for other exercises.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["solutions/0[1-9]-*/*.test.ts", "solutions/10-*/*.test.ts", "scripts/bench-network.test.ts"],
+    include: process.env.NN_KATA_MUTATION_TESTS
+      ? (JSON.parse(process.env.NN_KATA_MUTATION_TESTS) as string[])
+      : ["solutions/0[1-9]-*/*.test.ts", "solutions/10-*/*.test.ts", "tools/bench-network.test.ts"],
     testTimeout: 60_000,
   },
 });

@@ -77,51 +77,49 @@ class OffGround extends Error {}
  * fractional powers away from 0, denominators away from 0.
  */
 function evaluate(e: Expr, xs: number[], kinks: boolean[], counter = { i: 0 }): number {
-  const checked = (v: number) => {
+  const inRange = (v: number) => {
     if (!(Math.abs(v) <= 1000)) throw new OffGround();
     return v;
   };
+  const awayFromZero = (v: number) => {
+    if (!(Math.abs(v) > 0.1)) throw new OffGround();
+    return v;
+  };
   switch (e.kind) {
-    case "var": return xs[e.index];
-    case "const": return e.value;
+    case "var":
+      return xs[e.index];
+    case "const":
+      return e.value;
     case "pow": {
       const a = evaluate(e.arg, xs, kinks, counter);
-      if (e.exponent < 1 && !(Math.abs(a) > 0.1)) throw new OffGround();
-      if (!Number.isInteger(e.exponent) && !(a > 0.1)) throw new OffGround();
-      return checked(a ** e.exponent);
+      if (e.exponent < 1) awayFromZero(a);
+      if (!Number.isInteger(e.exponent) && a < 0) throw new OffGround();
+      return inRange(a ** e.exponent);
+    }
+    case "binary": {
+      const a = evaluate(e.left, xs, kinks, counter);
+      const b = evaluate(e.right, xs, kinks, counter);
+      if (e.op === "add") return a + b;
+      if (e.op === "sub") return a - b;
+      if (e.op === "mul") return inRange(a * b);
+      return inRange(a / awayFromZero(b));
     }
     case "unary": {
       const a = evaluate(e.arg, xs, kinks, counter);
-      switch (e.op) {
-        case "exp": return checked(Math.exp(a));
-        case "log":
-          if (!(a > 0.1)) throw new OffGround();
-          return Math.log(a);
-        case "tanh": return Math.tanh(a);
-        case "sigmoid": return sigmoid(a);
-        case "neg": return -a;
-        case "relu": {
-          const i = counter.i++;
-          if (Math.abs(a) < 1e-6) throw new OffGround();
-          if (kinks.length <= i) kinks.push(a > 0);
-          else if (kinks[i] !== a > 0) throw new OffGround();
-          return a > 0 ? a : 0;
-        }
+      if (e.op === "exp") return inRange(Math.exp(a));
+      if (e.op === "log") {
+        if (!(a > 0.1)) throw new OffGround();
+        return Math.log(a);
       }
-    }
-    // falls through: every unary case returns
-    case "binary": {
-      if (e.kind !== "binary") throw new Error("unreachable");
-      const a = evaluate(e.left, xs, kinks, counter);
-      const b = evaluate(e.right, xs, kinks, counter);
-      switch (e.op) {
-        case "add": return a + b;
-        case "sub": return a - b;
-        case "mul": return checked(a * b);
-        case "div":
-          if (!(Math.abs(b) > 0.1)) throw new OffGround();
-          return checked(a / b);
-      }
+      if (e.op === "tanh") return Math.tanh(a);
+      if (e.op === "sigmoid") return sigmoid(a);
+      if (e.op === "neg") return -a;
+      // relu: the same side of its kink at every evaluation
+      const i = counter.i++;
+      if (Math.abs(a) < 1e-6) throw new OffGround();
+      if (kinks.length <= i) kinks.push(a > 0);
+      else if (kinks[i] !== a > 0) throw new OffGround();
+      return a > 0 ? a : 0;
     }
   }
 }
