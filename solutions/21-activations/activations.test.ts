@@ -94,6 +94,11 @@ describe("21 activations: ReLU, tanh, He and Xavier, and vanishing gradients (th
     expectMatrix(w, 100, 100, "normalWeights(100, 100, 0.3, rng): one row per input, one column per node");
     const again = normalWeights(100, 100, 0.3, createRng(5));
     if (!w.data.every((v, i) => v === again.data[i])) fail("normalWeights with the same seed twice gave different numbers: draw each with randomNormal(rng, 0, std) from exercise 09");
+    const rng = createRng(5);
+    w.data.forEach((v, i) => {
+      const expected = randomNormal(rng, 0, 0.3);
+      if (v !== expected) fail(`normalWeights(100, 100, 0.3, createRng(5)), entry [${i}] of .data\n  expected: ${expected}, the next randomNormal(rng, 0, 0.3): fill the entries in order, (0, 0), (0, 1), ...\n  got:      ${v}`);
+    });
     const { mean, std } = statistics(w);
     expectClose(mean, 0, "mean of 10,000 normalWeights(.., 0.3) (the mean of 10,000 draws wanders by about 0.003)", 0.012);
     expectClose(std, 0.3, "standard deviation of 10,000 normalWeights(.., 0.3)", 0.01);
