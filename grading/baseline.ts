@@ -3,28 +3,26 @@
 // which tests the reference passes (only those score), and how long each exercise takes (the
 // default time limits scale with it). Cached in the report folder by the course's fingerprint.
 import path from "node:path";
-import { manifestLimitMs, type Course } from "./course";
+import { type Course } from "./course";
 import { runFiles } from "./execute";
 import type { SandboxOptions } from "./sandbox";
 import { buildWorkspace, remove } from "./workspace";
+import { inExercise, ownLimitMs, REFERENCE_LIMIT_MS } from "../runner/harness/manifest";
 
 export interface Baseline {
   fingerprint: string;
   exercises: Record<string, { tests: { file: string; name: string; passed: boolean }[]; durationMs: number; problem?: string }>;
 }
 
-/** Generous limits for the reference: it is trusted, only a broken course makes it slow. */
-const REFERENCE_LIMIT_MS = 10 * 60_000;
-
 export async function runBaseline(course: Course, sandbox: SandboxOptions, sessionDir: string): Promise<Baseline> {
   const workspace = buildWorkspace(course, new Map([...course.stubs.keys()].map((key) => [key, course.reference.get(key)!])), path.join(sessionDir, "reference"));
-  const files = course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => `exercises/${ex.dir}/${t}`));
-  const limits = new Map(course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => [`exercises/${ex.dir}/${t}`, manifestLimitMs(ex) ?? REFERENCE_LIMIT_MS] as const)));
+  const files = course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => inExercise(ex, t)));
+  const limits = new Map(course.selected.flatMap((ex) => (course.testFiles.get(ex.dir) ?? []).map((t) => [inExercise(ex, t), ownLimitMs(ex) ?? REFERENCE_LIMIT_MS] as const)));
   try {
     const runs = await runFiles(files, { course, workspace, runName: "baseline", sandbox, limits });
     const baseline: Baseline = { fingerprint: course.fingerprint, exercises: {} };
     for (const ex of course.selected) {
-      const mine = [...runs.values()].filter((r) => r.file.startsWith(`exercises/${ex.dir}/`));
+      const mine = [...runs.values()].filter((r) => r.file.startsWith(`${inExercise(ex, "")}`));
       const broken = mine.find((r) => r.status !== "finished" || r.errors.length > 0);
       baseline.exercises[ex.dir] = {
         tests: mine.flatMap((r) => r.tests.map((t) => ({ file: r.file.split("/").slice(2).join("/"), name: t.fullName, passed: t.state === "passed" }))),

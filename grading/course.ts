@@ -5,17 +5,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { courseRoot } from "../runner/harness/driver";
-import { loadManifest, type Exercise, type Manifest } from "../runner/harness/manifest";
+import { loadManifest, type Exercise, type Manifest, inExercise, selectExercises } from "../runner/harness/manifest";
 import { writeFileAtomic } from "../runner/harness/atomic-write";
 import { listFiles, stubSource } from "../runner/harness/stubs";
 
 /** A manifest entry may carry its own time limit, timeoutSeconds (the MNIST gate trains for a long time). */
 export type GradedExercise = Exercise;
-
-/** The exercise's own time limit from the manifest, in ms, if it has one. */
-export function manifestLimitMs(ex: GradedExercise): number | undefined {
-  return ex.timeoutSeconds ? ex.timeoutSeconds * 1000 : undefined;
-}
 
 export interface Course {
   root: string;
@@ -102,14 +97,14 @@ export function loadCourse(options: CourseOptions = {}): Course {
     if (!chosen) continue;
     if (missingTests.length > 0) {
       skipped.push(`${ex.dir}: the course has no ${missingTests.join(", ")} yet, so it is not graded`);
-      for (const t of ex.tests) pristine.delete(`exercises/${ex.dir}/${t}`);
+      for (const t of ex.tests) pristine.delete(inExercise(ex, t));
       continue;
     }
     const names = [...ex.tests];
     for (const [name, content] of hiddenByDir.get(ex.dir) ?? []) {
       // A hidden test never replaces a pristine file of the same name.
       const placed = fs.existsSync(path.join(dir, name)) ? `hidden-${name}` : name;
-      hidden.set(`exercises/${ex.dir}/${placed}`, content);
+      hidden.set(inExercise(ex, placed), content);
       if (isTest(placed)) names.push(placed);
     }
     testFiles.set(ex.dir, names);
@@ -141,23 +136,6 @@ function cachedStub(text: string, displayPath: string, dir: string | undefined):
   const stub = stubSource(text, displayPath);
   writeFileAtomic(file, stub);
   return stub;
-}
-
-/** Parses "1-10", "3,5-7", "matrix" or "05-matrix" against the manifest. */
-export function selectExercises(all: Exercise[], spec: string | undefined): Set<number> {
-  if (!spec || spec === "all") return new Set(all.map((ex) => ex.number));
-  const chosen = new Set<number>();
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
-    if (range) {
-      for (let n = Number(range[1]); n <= Number(range[2]); n++) chosen.add(n);
-      continue;
-    }
-    const ex = all.find((e) => String(e.number) === part.replace(/^0+/, "") || e.slug === part || e.dir === part);
-    if (!ex) throw new Error(`--exercises: "${part}" is not an exercise of this course (use numbers like 1-10, a slug like matrix, or a folder like 05-matrix)`);
-    chosen.add(ex.number);
-  }
-  return chosen;
 }
 
 /** Hidden tests: DIR/NN-slug/<files> (or DIR/exercises/NN-slug/<files>), by exercise dir. */

@@ -8,6 +8,7 @@ import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "
 import type { RedirectOptions } from "../runner/harness/redirect-plugin";
 import type { Course } from "./course";
 import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
+import { FALLBACK_FILE_LIMIT_MS, STARTUP_MS } from "../runner/harness/manifest";
 
 export interface FileRun {
   /** Workspace-relative test file, e.g. "exercises/05-matrix/matrix.test.ts". */
@@ -69,7 +70,7 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
   const ended = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
   let timedOut: string | undefined;
-  const limitOf = (file: string) => options.limits.get(file) ?? 60_000;
+  const limitOf = (file: string) => options.limits.get(file) ?? FALLBACK_FILE_LIMIT_MS;
 
   const result: RunResult = await runTests({
     root: options.workspace,
@@ -78,7 +79,7 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
     redirect: options.redirect,
     env: runEnv(settings),
     signal: controller.signal,
-    timeoutMs: (options.startupMs ?? 60_000) + files.reduce((sum, f) => sum + limitOf(f), 0),
+    timeoutMs: (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + limitOf(f), 0),
     onModule: ({ event, file }) => {
       if (event === "queued" && !queued.has(file)) {
         queued.set(file, Date.now());

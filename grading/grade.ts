@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Baseline } from "./baseline";
 import type { ResultCache } from "./cache";
-import { manifestLimitMs, type Course, type GradedExercise } from "./course";
+import { type Course, type GradedExercise } from "./course";
 import { locateExercises, unpack, type Submission } from "./discover";
 import { runFiles, type FileRun } from "./execute";
 import { checkIntegrity } from "./integrity";
@@ -17,6 +17,7 @@ import { explain, notRun, scoreRuns } from "./scores";
 import { hashFile, snapshot } from "./snapshot";
 import type { ExerciseGrade, Mode, ModeResult, SubmissionGrade } from "./types";
 import { buildWorkspace, remove, TREES } from "./workspace";
+import { ownLimitMs } from "../runner/harness/manifest";
 
 export interface GradeContext {
   course: Course;
@@ -147,7 +148,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
 
 /** The manifest's limit wins; otherwise the default, or 4x the reference's time if that is longer. */
 export function limitFor(ex: GradedExercise, ctx: Pick<GradeContext, "baseline" | "timeoutMs">): number {
-  const own = manifestLimitMs(ex);
+  const own = ownLimitMs(ex);
   if (own) return own;
   return Math.max(ctx.timeoutMs, 4 * (ctx.baseline.exercises[ex.dir]?.durationMs ?? 0));
 }

@@ -13,6 +13,7 @@ import { writeReports } from "./reports/index";
 import type { SandboxOptions } from "./sandbox";
 import type { Mode, SubmissionGrade } from "./types";
 import { remove, removeOnExit, sessionDir } from "./workspace";
+import { GRADING_LIMIT_MS, TEST_TIMEOUT_MS } from "../runner/harness/manifest";
 
 export interface GradeOptions {
   inputs: string[];
@@ -47,7 +48,7 @@ export interface ClassResult {
   durationMs: number;
 }
 
-export const DEFAULTS = { timeoutMs: 30_000, memoryMb: 1024, testTimeoutMs: 10_000 };
+export const DEFAULTS = { timeoutMs: GRADING_LIMIT_MS, memoryMb: 1024, testTimeoutMs: TEST_TIMEOUT_MS };
 
 export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();

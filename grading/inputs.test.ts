@@ -5,11 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCourse, selectExercises } from "./course";
+import { loadCourse } from "./course";
 import { discover, locateExercises, unpack } from "./discover";
 import { gradebookCsv } from "./reports/gradebook";
 import { esc } from "./reports/junit";
 import type { SubmissionGrade } from "./types";
+import { selectExercises } from "../runner/harness/manifest";
 
 const course = loadCourse({ exercises: "1-3" });
 const dir = course.all[0].dir;

@@ -1,10 +1,9 @@
 // Which of a learner's files the grade uses: each exercise's own files (manifest `files`), plus
 // any helper module of theirs those import from inside exercises/. Everything else in their copy
 // (their test files, the test kit, data, configs) is ignored: the course's own versions are used.
-import path from "node:path";
-import { ts } from "ts-morph";
 import type { Course } from "./course";
 import { normalise, type Snapshot } from "./snapshot";
+import { closureOf, relativeImports, resolveImport } from "../runner/harness/deps";
 
 export type ExerciseState = "edited" | "untouched" | "missing";
 
@@ -18,8 +17,6 @@ export interface LearnerCode {
   /** The learner's own edited files and helpers: what the integrity check reads. */
   authored: string[];
 }
-
-const RESOLVE = ["", ".ts", ".mts", ".tsx", "/index.ts"];
 
 export function learnerCode(course: Course, snap: Snapshot): LearnerCode {
   const files = new Map<string, string>();
@@ -72,16 +69,8 @@ export function learnerCode(course: Course, snap: Snapshot): LearnerCode {
 
 /** Files (relative to exercises/) that `text`, the file `from`, imports by relative path. */
 export function relativeTargets(text: string, from: string, exists: (rel: string) => boolean): string[] {
-  const targets: string[] = [];
-  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-    if (!fileName.startsWith(".")) continue;
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), fileName));
-    if (base.startsWith("..")) continue;
-    const stem = base.replace(/\.(m?js)$/, "");
-    const hit = [...RESOLVE.map((ext) => base + ext), ...RESOLVE.map((ext) => stem + ext)].find(exists);
-    if (hit) targets.push(hit);
-  }
-  return targets;
+  const inside = (rel: string) => !rel.startsWith("..") && exists(rel);
+  return relativeImports(text).flatMap((spec) => resolveImport(from, spec, inside) ?? []);
 }
 
 /** A learner module that may join the workspace: inside an exercise folder, not a test, not the course's. */
@@ -94,15 +83,7 @@ function isHelper(course: Course, rel: string): boolean {
 
 /** Every file (relative to exercises/) reachable from `entries` by relative imports within `files`. */
 export function importClosure(entries: string[], files: Map<string, string>): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const rel = queue.shift()!;
-    if (seen.has(rel)) continue;
-    seen.add(rel);
-    queue.push(...relativeTargets(files.get(rel) ?? "", rel, (r) => files.has(r)));
-  }
-  return seen;
+  return closureOf(entries, (rel) => files.get(rel) ?? "", (rel) => !rel.startsWith("..") && files.has(rel));
 }
 
 /**

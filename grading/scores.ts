@@ -6,6 +6,7 @@ import type { Baseline } from "./baseline";
 import type { GradedExercise } from "./course";
 import type { FileRun } from "./execute";
 import type { ExerciseStatus, ModeResult, TestResult } from "./types";
+import { inExercise } from "../runner/harness/manifest";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const clean = (text: string | undefined) => text?.replace(ANSI, "").trim();
@@ -33,7 +34,7 @@ export function scoreRuns(ex: GradedExercise, runs: FileRun[], baseline: Baselin
     const run = runs.find((r) => short(r.file) === want.file);
     const got = run?.tests.find((t) => t.fullName === want.name);
     seen.add(`${want.file}\0${want.name}`);
-    tests.push(toResult(want.file, want.name, got, run, reason, hidden.has(`exercises/${ex.dir}/${want.file}`)));
+    tests.push(toResult(want.file, want.name, got, run, reason, hidden.has(inExercise(ex, want.file))));
   }
   // A test the reference run did not list (should not happen): shown, never scored.
   for (const run of runs) {
@@ -57,7 +58,7 @@ export function notRun(ex: GradedExercise, status: "untouched" | "missing", base
   const tests: TestResult[] = expected.map((t) => ({
     name: t.name,
     file: t.file,
-    hidden: hidden.has(`exercises/${ex.dir}/${t.file}`),
+    hidden: hidden.has(inExercise(ex, t.file)),
     status: "fail",
     message: reason,
     durationMs: 0,

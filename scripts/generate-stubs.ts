@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadManifest } from "../runner/harness/manifest";
+import { loadManifest, inExercise } from "../runner/harness/manifest";
 import { generateExercises } from "../runner/harness/stubs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,7 +27,7 @@ for (const [rel, content] of files) {
 
 // The READMEs are written by hand in exercises/: check that every exercise has both languages.
 const missingReadmes = loadManifest(root).exercises.flatMap((ex) =>
-  ["README.md", "README.zh.md"].map((f) => `exercises/${ex.dir}/${f}`).filter((f) => !fs.existsSync(path.join(root, f))),
+  ["README.md", "README.zh.md"].map((f) => inExercise(ex, f)).filter((f) => !fs.existsSync(path.join(root, f))),
 );
 if (check && missingReadmes.length > 0) {
   console.error(`Every exercise needs an English and a Chinese README; missing:\n  ${missingReadmes.join("\n  ")}`);

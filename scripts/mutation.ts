@@ -2,33 +2,35 @@
 // small mutation at a time (a + becomes -, a < becomes <=, a return value is dropped...) and
 // runs the tests: a mutant the tests still pass on is code they do not really check.
 // Only the code between the solution markers is mutated: that is what a learner writes.
-//   npm run mutation                    Part 1 (the default)
-//   npm run mutation -- --part=5        every exercise of Part 5 in the manifest
-//   npm run mutation -- --exercise=26   one exercise (number, slug or folder; repeatable)
+//   npm run mutation                       Part 1 (the default)
+//   npm run mutation -- --part=5           every exercise of Part 5 in the manifest
+//   npm run mutation -- --exercises=25-27   chosen exercises (numbers, ranges, slugs or folders)
 // Part 1 runs with Part 1's tests (scripts/vitest.mutation.config.ts); any other selection runs
 // with the tests of the exercises it mutates.
 import fs from "node:fs";
 import path from "node:path";
 import { Stryker } from "@stryker-mutator/core";
 import { courseRoot } from "../runner/harness/driver";
-import { loadManifest, type Exercise } from "../runner/harness/manifest";
+import { inExercise, loadManifest, selectExercises, type Exercise } from "../runner/harness/manifest";
 import { BEGIN, END } from "../runner/harness/stubs";
 
-const option = (name: string) => process.argv.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const exercises = loadManifest().exercises;
-const wanted = option("exercise");
-const part = Number(option("part")[0] ?? 1);
-const selected: Exercise[] =
-  wanted.length > 0
-    ? wanted.map((w) => exercises.find((e) => String(e.number) === w || e.slug === w || e.dir === w) ?? fail(`no exercise "${w}" in the manifest`))
-    : exercises.filter((e) => e.part === part);
-if (selected.length === 0) fail(`no exercises in part ${part}`);
-const label = wanted.length > 0 ? `Exercises ${selected.map((e) => e.dir).join(", ")}` : `Part ${part}`;
+const wanted = option("exercises");
+const part = Number(option("part") ?? 1);
+let selected: Exercise[];
+try {
+  selected = wanted ? exercises.filter((e) => selectExercises(exercises, wanted).has(e.number)) : exercises.filter((e) => e.part === part);
+} catch (error) {
+  fail((error as Error).message);
+}
+if (selected.length === 0) fail(wanted ? `no exercises match --exercises=${wanted}` : `no exercises in part ${part}`);
+const label = wanted ? `Exercises ${selected.map((e) => e.dir).join(", ")}` : `Part ${part}`;
 
 const mutate: string[] = [];
 for (const ex of selected) {
   for (const file of ex.files) {
-    const rel = `solutions/${ex.dir}/${file}`;
+    const rel = inExercise(ex, file, "solutions");
     const lines = fs.readFileSync(path.join(courseRoot, rel), "utf8").split("\n");
     let begin = 0;
     lines.forEach((line, i) => {
@@ -38,8 +40,8 @@ for (const ex of selected) {
   }
 }
 // The mutation config reads the test files to run from here (Part 1 keeps its own list).
-if (wanted.length > 0 || part !== 1) {
-  process.env.NN_KATA_MUTATION_TESTS = JSON.stringify(selected.flatMap((ex) => ex.tests.map((t) => `solutions/${ex.dir}/${t}`)));
+if (wanted || part !== 1) {
+  process.env.NN_KATA_MUTATION_TESTS = JSON.stringify(selected.flatMap((ex) => ex.tests.map((t) => inExercise(ex, t, "solutions"))));
 }
 
 function fail(message: string): never {

@@ -7,8 +7,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Course } from "../runner/cli/course";
 import { courseRoot } from "../runner/harness/driver";
+import { type Exercise, type Tree, exerciseLabel, inExercise, loadManifest, selectExercise } from "../runner/harness/manifest";
+import { isStubError } from "../runner/harness/stub-message";
 
-export type Tree = "exercises" | "solutions";
+export type { Tree };
 
 export interface CodeChoice {
   tree: Tree;
@@ -30,11 +32,7 @@ export interface ChoiceOptions {
 export async function notDone(dirs: string[], root = courseRoot, onCheck?: (dirs: string[]) => void): Promise<string[]> {
   const course = new Course({ root });
   try {
-    const exercises = dirs.map((dir) => {
-      const ex = course.exercises.find((e) => e.dir === dir);
-      if (!ex) throw new Error(`The course has no exercise ${dir}`);
-      return ex;
-    });
+    const exercises = dirs.map((dir) => exerciseNamed(course.exercises, dir));
     const unknown = exercises.filter((ex) => !course.knownDone(ex));
     if (unknown.length > 0) onCheck?.(unknown.map((ex) => ex.dir));
     const missing: string[] = [];
@@ -64,15 +62,27 @@ export async function chooseCode(options: ChoiceOptions): Promise<CodeChoice | {
   };
 }
 
-const number = (dir: string) => dir.slice(0, 2);
+const number = (dir: string) => exerciseLabel(exerciseNamed(loadManifest().exercises, dir));
 
-/** Import a module of the chosen tree, e.g. load("solutions", "10-network/network.ts"). */
-export async function load<T>(tree: Tree, rel: string, root = courseRoot): Promise<T> {
-  return (await import(pathToFileURL(path.join(root, tree, rel)).href)) as T;
+/** The manifest's exercise for a name the tool uses ("10-network", "network", "10-network/network.ts"). */
+function exerciseNamed(exercises: Exercise[], name: string): Exercise {
+  const found = selectExercise(exercises, name);
+  if (!("exercise" in found)) throw new Error(`The course has no exercise ${name}`);
+  return found.exercise;
+}
+
+/**
+ * Import a module of the chosen tree: load("solutions", "10-network/network.ts"), or by the
+ * exercise alone, load("solutions", "network"), for the first file the learner edits there.
+ */
+export async function load<T>(tree: Tree, name: string, root = courseRoot): Promise<T> {
+  const ex = exerciseNamed(loadManifest().exercises, name);
+  const file = name.includes("/") ? path.posix.basename(name) : ex.files[0];
+  return (await import(pathToFileURL(path.join(root, inExercise(ex, file, tree))).href)) as T;
 }
 
 /** True when the error is a stub's "not implemented yet" (the learner has not written it). */
-export const isUnwritten = (error: unknown) => error instanceof Error && error.message.startsWith("not implemented yet");
+export const isUnwritten = isStubError;
 
 /** Run a tool's main and exit with its code; an error ends it with one line saying what happened. */
 export function runTool(name: string, main: () => Promise<number>): void {

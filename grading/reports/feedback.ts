@@ -2,6 +2,7 @@
 // each exercise, and the integrity flags with their evidence. Hidden tests appear by name and
 // pass/fail only, never their source or messages.
 import type { ExerciseGrade, Flag, Mode, SubmissionGrade, TestResult } from "../types";
+import { exerciseLabel } from "../../runner/harness/manifest";
 
 const MARK: Record<string, string> = { pass: "✅", partial: "🟡", fail: "❌", error: "💥", untouched: "⬜", missing: "⬜" };
 
@@ -21,7 +22,7 @@ export function feedbackMarkdown(grade: SubmissionGrade, mode: Mode): string {
   );
   for (const ex of grade.exercises) {
     const r = ex[mode];
-    out.push(`| ${String(ex.number).padStart(2, "0")} | ${cell(ex.title)} | ${MARK[ex.progressive.status]} ${ex.progressive.score} / ${ex.points} | ${MARK[ex.isolated.status]} ${ex.isolated.score} / ${ex.points} | ${r.passed} / ${r.total} |`);
+    out.push(`| ${exerciseLabel(ex)} | ${cell(ex.title)} | ${MARK[ex.progressive.status]} ${ex.progressive.score} / ${ex.points} | ${MARK[ex.isolated.status]} ${ex.isolated.score} / ${ex.points} | ${r.passed} / ${r.total} |`);
   }
   out.push("");
   for (const ex of grade.exercises) out.push(...exerciseSection(ex, mode));

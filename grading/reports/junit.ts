@@ -1,6 +1,7 @@
 // JUnit XML for CI systems: a <testsuite> per exercise, a <testcase> per test. Hidden tests
 // carry their name and pass/fail only.
 import type { Mode, SubmissionGrade } from "../types";
+import { inExercise } from "../../runner/harness/manifest";
 
 export function junitXml(grade: SubmissionGrade, mode: Mode): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -25,7 +26,7 @@ export function junitXml(grade: SubmissionGrade, mode: Mode): string {
     lines.push(`      <property name="isolated_score" value="${ex.isolated.score}"/>`);
     lines.push("    </properties>");
     for (const t of r.tests) {
-      const open = `    <testcase classname="${esc(ex.dir)}" name="${esc((t.hidden ? "(hidden) " : "") + t.name)}" file="${esc(`exercises/${ex.dir}/${t.file}`)}" time="${seconds(t.durationMs)}"`;
+      const open = `    <testcase classname="${esc(ex.dir)}" name="${esc((t.hidden ? "(hidden) " : "") + t.name)}" file="${esc(inExercise(ex, t.file))}" time="${seconds(t.durationMs)}"`;
       if (t.status === "pass") {
         lines.push(`${open}/>`);
         continue;

@@ -5,9 +5,9 @@ import { chooseLang, parseArgs } from "./args";
 import { Course } from "./course";
 import { catalogue } from "./i18n";
 import { LiveOutput } from "./live";
-import { exerciseLabel } from "./report";
 import { makeTerm } from "./term";
 import type { Cli } from "./commands/common";
+import { exerciseLabel } from "../harness/manifest";
 
 const commands: Record<string, () => Promise<{ default?: unknown } & Record<string, unknown>>> = {
   next: () => import("./commands/next"),

@@ -6,9 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { importClosure, fingerprint } from "../harness/deps";
 import { allPassed, allTests, courseRoot, type RunResult, type TestOutcome } from "../harness/driver";
-import { loadManifest, type Exercise } from "../harness/manifest";
+import { loadManifest, type Exercise, learnerLimitMs, stubPaths, testPaths, inExercise } from "../harness/manifest";
 import { TestSession } from "./session";
 import { loadState, updateState, type StoredResult } from "./state";
+import { parseStubMessage } from "../harness/stub-message";
 
 export type OutcomeKind = "passed" | "failed" | "load-error" | "timeout" | "crashed" | "missing" | "not-ready";
 
@@ -26,12 +27,6 @@ export interface Outcome {
   newlyPassing?: number;
   /** The tests' output was already shown live, so the report need not repeat it. */
   outputShown?: boolean;
-}
-
-/** The default watchdog: plenty for a part-1 exercise; the MNIST parts train for a while. */
-export function defaultTimeoutMs(ex: Exercise): number {
-  const seconds = ex.timeoutSeconds ?? (ex.part <= 1 ? 30 : 300);
-  return seconds * 1000;
 }
 
 /** fast-check can append "(with seed=...)" to a property test's name; results are keyed without it. */
@@ -70,20 +65,7 @@ export class Course {
   }
 
   timeoutMs(ex: Exercise): number {
-    return this.timeoutOverride ?? defaultTimeoutMs(ex);
-  }
-
-  stubs(ex: Exercise): string[] {
-    return ex.files.map((file) => `exercises/${ex.dir}/${file}`);
-  }
-
-  tests(ex: Exercise): string[] {
-    return ex.tests.map((file) => `exercises/${ex.dir}/${file}`);
-  }
-
-  readme(ex: Exercise, lang: "en" | "zh"): string {
-    const zh = `exercises/${ex.dir}/README.zh.md`;
-    return lang === "zh" && this.exists(zh) ? zh : `exercises/${ex.dir}/README.md`;
+    return this.timeoutOverride ?? learnerLimitMs(ex);
   }
 
   exists(rel: string): boolean {
@@ -94,7 +76,7 @@ export class Course {
   absent(ex: Exercise): Pick<Outcome, "missing" | "notReady"> {
     const missing: string[] = [];
     const notReady: string[] = [];
-    for (const rel of [...this.stubs(ex), ...this.tests(ex)]) {
+    for (const rel of [...stubPaths(ex), ...testPaths(ex)]) {
       if (this.exists(rel)) continue;
       (this.exists(rel.replace(/^exercises\//, "solutions/")) ? missing : notReady).push(rel);
     }
@@ -103,7 +85,7 @@ export class Course {
 
   /** Every file the exercise's tests load. */
   closure(ex: Exercise): string[] {
-    return importClosure(this.root, this.tests(ex));
+    return importClosure(this.root, testPaths(ex));
   }
 
   /** True when the tests passed on exactly the files that are on disk now. */
@@ -135,7 +117,7 @@ export class Course {
     let run: RunResult;
     let outputShown = false;
     try {
-      run = await this.session.run({ files: this.tests(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest, onOutput: live && ((text) => live.write(text)) });
+      run = await this.session.run({ files: testPaths(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest, onOutput: live && ((text) => live.write(text)) });
     } finally {
       outputShown = live?.stop() ?? false;
     }
@@ -164,8 +146,8 @@ export class Course {
    * that reach that function fail, so the exercise cannot be done yet, without running anything.
    */
   unwritten(ex: Exercise): boolean {
-    const todo = new RegExp(`not implemented yet: \\S+ in exercises/${ex.dir}/`);
-    return this.stubs(ex).some((rel) => this.exists(rel) && todo.test(fs.readFileSync(path.join(this.root, rel), "utf8")));
+    const own = inExercise(ex, "");
+    return stubPaths(ex).some((rel) => this.exists(rel) && parseStubMessage(fs.readFileSync(path.join(this.root, rel), "utf8"))?.file.startsWith(own));
   }
 
   /**
@@ -188,7 +170,7 @@ export class Course {
     const closures = new Map(toRun.map((ex) => [ex.dir, this.closure(ex)]));
     const prints = new Map(toRun.map((ex) => [ex.dir, fingerprint(this.root, closures.get(ex.dir)!)]));
     const run = await this.session.run({
-      files: toRun.flatMap((ex) => this.tests(ex)),
+      files: toRun.flatMap((ex) => testPaths(ex)),
       invalidate: [...new Set([...closures.values()].flat())],
       timeoutMs: Math.max(...toRun.map((ex) => this.timeoutMs(ex))) + 10_000,
     });
@@ -197,7 +179,7 @@ export class Course {
       return outcomes;
     }
     for (const ex of toRun) {
-      const own = new Set(this.tests(ex));
+      const own = new Set(testPaths(ex));
       const outcome = outcomeOf(ex, { ...run, files: run.files.filter((f) => own.has(f.file)), running: [] });
       outcomes.set(ex.dir, outcome);
       this.remember(ex, prints.get(ex.dir)!, outcome);

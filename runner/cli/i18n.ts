@@ -1,6 +1,7 @@
 // Every message the runner prints, in English and in Simplified Chinese. The language comes from
 // --lang en|zh, else the locale (LC_ALL, LC_MESSAGES, LANG), else English (args.ts).
 import type { Exercise, Lang } from "../harness/manifest";
+import { stubMessage } from "../harness/stub-message";
 
 const en = {
   lang: "en" as Lang,
@@ -24,7 +25,7 @@ const en = {
   expectedLabel: "expected:",
   gotLabel: "got:     ",
   at: "at",
-  notImplemented: (name: string, file: string) => `not implemented yet: ${name} in ${file}`,
+  notImplemented: stubMessage,
   stepImplement: (name: string, where: string) => `write ${name} in ${where}`,
   stepEarlierFirst: (name: string, file: string, number: number) => `this exercise uses your ${name} from exercise ${number}: write it in ${file} first (npm run next -- ${number}).`,
   stepFixTest: (name: string, where: string) => `make "${name}" pass; start at ${where}`,

@@ -6,10 +6,11 @@ import type { Outcome } from "./course";
 import { stableName } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
-import type { Exercise } from "../harness/manifest";
+import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
 import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
+import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
 
 export interface ReportContext {
   root: string;
@@ -30,8 +31,6 @@ export interface Location {
 const MAX_FAILURES_SHOWN = 3;
 const MAX_MESSAGE_LINES = 6;
 
-export const exerciseLabel = (ex: Exercise) => String(ex.number).padStart(2, "0");
-
 export function header(ctx: ReportContext, ex: Exercise, files: { readme?: string; stubs: string[] }): string {
   const { m, term } = ctx;
   const lines = [
@@ -48,7 +47,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
   const ex = outcome.ex;
   const out: string[] = [];
   let step: string;
-  const stub = `exercises/${ex.dir}/${ex.files[0]}`;
+  const stub = stubPaths(ex)[0];
 
   switch (outcome.kind) {
     case "missing":
@@ -130,9 +129,9 @@ function failureStep(ctx: ReportContext, ex: Exercise, test: TestOutcome | undef
  * exercise (this one builds on it), the step is to go back there first.
  */
 function todoStep(ctx: ReportContext, ex: Exercise, message: string, where: Location | undefined): string | undefined {
-  const todo = /not implemented yet: (\S+) in (\S+)/.exec(message);
+  const todo = parseStubMessage(message);
   if (!todo) return undefined;
-  const [, name, file] = todo;
+  const { name, file } = todo;
   const earlier = /^exercises\/(\d+)-/.exec(file);
   if (earlier && Number(earlier[1]) !== ex.number) return ctx.m.stepEarlierFirst(name, ctx.term.link(ctx.root, file), Number(earlier[1]));
   return ctx.m.stepImplement(name, where && where.file === file ? locationText(ctx, where) : ctx.term.link(ctx.root, file));
@@ -178,10 +177,10 @@ function describeFailure(ctx: ReportContext, test: TestOutcome): string[] {
 /** The labels the test kit prints, and the stub's "not implemented yet", in the learner's language. */
 function translateMessage(m: Messages, text: string): string[] {
   return text.split("\n").map((line) =>
-    line
-      .replace(/^(\s*)expected:\s*/, (_, lead) => `${lead}${m.expectedLabel} `)
-      .replace(/^(\s*)got:\s*/, (_, lead) => `${lead}${m.gotLabel} `)
-      .replace(/not implemented yet: (\S+) in (\S+)/, (_, name, file) => m.notImplemented(name, file)),
+    rewriteStubMessage(
+      line.replace(/^(\s*)expected:\s*/, (_, lead) => `${lead}${m.expectedLabel} `).replace(/^(\s*)got:\s*/, (_, lead) => `${lead}${m.gotLabel} `),
+      m.notImplemented,
+    ),
   );
 }
 

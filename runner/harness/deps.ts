@@ -1,53 +1,60 @@
-// What an exercise's tests load, found by following relative imports from its test files. Two
-// uses: watch mode re-runs when any of these files is saved, and a test result is remembered
-// only together with a fingerprint of all of them, so editing any file the tests load (the
-// exercise, an earlier exercise it builds on, the test kit) makes the runner run them again.
+// What a module loads, found by following relative imports (TypeScript's own pre-processor reads
+// them, so a commented-out import or one inside a string is not counted). Used by the CLI (watch
+// mode re-runs when any file an exercise's tests load is saved, and a test result is remembered
+// only together with a fingerprint of all of them) and by the grader (which of a learner's helper
+// modules join the workspace, and whether an exercise builds on another).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s(?:[^"';]*?\sfrom\s*)?["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
-const EXTENSIONS = ["", ".ts", ".mts", ".js", ".mjs", ".json", "/index.ts"];
+const EXTENSIONS = ["", ".ts", ".mts", ".tsx", ".js", ".mjs", ".json", "/index.ts"];
 
-/** Relative specifiers imported by a TypeScript source. */
+/** Relative specifiers imported by a source (static and dynamic imports, re-exports), in order. */
 export function relativeImports(source: string): string[] {
-  const found: string[] = [];
-  for (const match of source.matchAll(IMPORT)) {
-    const spec = match[1] ?? match[2];
-    if (spec?.startsWith(".")) found.push(spec);
-  }
-  return found;
+  return ts
+    .preProcessFile(source, true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((spec) => spec.startsWith("."));
 }
 
-function resolve(fromFile: string, spec: string): string | undefined {
-  const base = path.resolve(path.dirname(fromFile), spec);
-  for (const ext of EXTENSIONS) {
-    const candidate = base + ext;
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  // "./x.js" written for a TypeScript file
-  if (/\.m?js$/.test(spec)) {
-    const ts = base.replace(/\.(m?)js$/, ".$1ts");
-    if (fs.existsSync(ts)) return ts;
-  }
-  return undefined;
+/**
+ * The file (a posix path relative to the same base as `from`) that `spec`, imported by `from`,
+ * means, among those `exists` accepts; "./x.js" written for a TypeScript file finds x.ts.
+ */
+export function resolveImport(from: string, spec: string, exists: (rel: string) => boolean): string | undefined {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  const stem = base.replace(/\.(m?)js$/, ".$1ts");
+  return [...EXTENSIONS.map((ext) => base + ext), stem].find(exists);
 }
 
-/** Every file reachable from `entries` (course-relative) by relative imports, course-relative, sorted. */
-export function importClosure(root: string, entries: string[]): string[] {
+/** Every file reachable from `entries` by relative imports, given how to read a file (undefined: not there). */
+export function closureOf(entries: string[], read: (rel: string) => string | undefined, exists: (rel: string) => boolean): Set<string> {
   const seen = new Set<string>();
-  const stack = entries.map((entry) => path.resolve(root, entry));
-  while (stack.length > 0) {
-    const file = stack.pop()!;
-    if (seen.has(file) || !fs.existsSync(file)) continue;
-    seen.add(file);
-    if (!/\.(m?ts|m?js)$/.test(file)) continue;
-    for (const spec of relativeImports(fs.readFileSync(file, "utf8"))) {
-      const target = resolve(file, spec);
-      if (target && !target.includes(`${path.sep}node_modules${path.sep}`)) stack.push(target);
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const rel = queue.shift()!;
+    if (seen.has(rel)) continue;
+    const text = read(rel);
+    if (text === undefined) continue;
+    seen.add(rel);
+    if (!/\.(m?ts|tsx|m?js)$/.test(rel)) continue;
+    for (const spec of relativeImports(text)) {
+      const target = resolveImport(rel, spec, exists);
+      if (target) queue.push(target);
     }
   }
-  return [...seen].map((file) => path.relative(root, file).split(path.sep).join("/")).sort();
+  return seen;
+}
+
+/** Every file on disk reachable from `entries` (course-relative) by relative imports, course-relative, sorted. */
+export function importClosure(root: string, entries: string[]): string[] {
+  const isFile = (rel: string) => {
+    const file = path.join(root, rel);
+    return !rel.split("/").includes("node_modules") && fs.existsSync(file) && fs.statSync(file).isFile();
+  };
+  const read = (rel: string) => (isFile(rel) ? fs.readFileSync(path.join(root, rel), "utf8") : undefined);
+  return [...closureOf(entries.map((e) => e.split(path.sep).join("/")), read, isFile)].sort();
 }
 
 /** A hash of the files' names and contents: equal fingerprints, equal test results. */

@@ -13,6 +13,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Node, Project, ts } from "ts-morph";
+import { stubMessage } from "./stub-message";
+
+export { isStubError, parseStubMessage, rewriteStubMessage, stubMessage } from "./stub-message";
 
 export const BEGIN = "// BEGIN SOLUTION";
 export const END = "// END SOLUTION";
@@ -40,7 +43,7 @@ export function stubSource(text: string, displayPath: string): string {
     const owner = enclosingFunctionName(source, markerPos);
     const indent = lines[region.begin].slice(0, lines[region.begin].indexOf(BEGIN));
     if (owner !== undefined) {
-      const message = `not implemented yet: ${owner} in ${displayPath}`;
+      const message = stubMessage(owner, displayPath);
       lines.splice(region.begin, region.end - region.begin + 1, `${indent}throw new Error(${JSON.stringify(message)});`);
     } else {
       // "// STUB: code" lines of a removed region stay in the stub as "code" (e.g. imports the

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_TIMEOUT_MS } from "./manifest.ts";
 import { redirectPlugin, type RedirectOptions } from "./redirect-plugin.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,7 +19,7 @@ export default defineConfig({
   test: {
     include: [`${tree}/**/*.test.ts`],
     // Learners see their own failures; a long-running exercise sets its own timeout.
-    testTimeout: 10_000,
+    testTimeout: TEST_TIMEOUT_MS,
     watch: false,
     setupFiles: process.env.NN_KATA_LIVE ? [path.join(here, "worker-stdout.ts")] : [],
   },

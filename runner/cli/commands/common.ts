@@ -3,9 +3,8 @@
 import type { Args } from "../args";
 import type { Course, Outcome } from "../course";
 import type { Messages } from "../i18n";
-import type { Exercise, Lang } from "../../harness/manifest";
-import { exerciseLabel, failureReport, header, loadProblem, type ReportContext } from "../report";
-import { selectExercise } from "../select";
+import { type Exercise, type Lang, exerciseLabel, selectExercise, stubPaths, readmePath } from "../../harness/manifest";
+import { failureReport, header, loadProblem, type ReportContext } from "../report";
 import { progressBar, type Term } from "../term";
 import type { Diagnostic } from "../typecheck";
 
@@ -47,8 +46,8 @@ export const progressLine = (cli: Cli) => progressBar(cli.course.doneCount(), cl
 export const nextStepLine = (cli: Cli, step: string) => cli.term.bold(cli.term.cyan(cli.m.nextStep)) + step;
 
 export function exerciseHeader(cli: Cli, ex: Exercise, mode: "next" | "watch"): string {
-  const readme = cli.course.readme(ex, cli.lang);
-  return header(reportContext(cli, mode), ex, { readme: cli.course.exists(readme) ? readme : undefined, stubs: cli.course.stubs(ex) });
+  const readme = readmePath(ex, cli.lang, cli.course.root);
+  return header(reportContext(cli, mode), ex, { readme: cli.course.exists(readme) ? readme : undefined, stubs: stubPaths(ex) });
 }
 
 /** The exercise after `ex` that is not known to be done, wrapping round to skipped ones. */
@@ -78,6 +77,6 @@ export function failureText(cli: Cli, outcome: Outcome, mode: "next" | "watch", 
 
 /** Only the diagnostics in the exercise's own files. */
 export function ownDiagnostics(cli: Cli, ex: Exercise, diagnostics: Diagnostic[]): Diagnostic[] {
-  const own = new Set(cli.course.stubs(ex));
+  const own = new Set(stubPaths(ex));
   return diagnostics.filter((d) => own.has(d.file));
 }

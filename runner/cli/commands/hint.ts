@@ -1,7 +1,6 @@
 // npm run hint [-- <exercise>]: the next hint of the current (or named) exercise, one level at a
 // time; the ones already revealed are shown again above it.
-import type { Exercise } from "../../harness/manifest";
-import { exerciseLabel } from "../report";
+import { type Exercise, exerciseLabel, readmePath } from "../../harness/manifest";
 import { updateState } from "../state";
 import { nextStepLine, resolveExercise, type Cli } from "./common";
 
@@ -38,7 +37,7 @@ export function revealHint(cli: Cli, ex: Exercise, mode: "next" | "watch"): stri
     const text = `${m.hintNumber(i + 1, hints.length)}${h[cli.lang]}`;
     lines.push("", i === shown - 1 ? text : term.dim(text));
   });
-  const readme = term.link(cli.course.root, cli.course.readme(ex, cli.lang));
+  const readme = term.link(cli.course.root, readmePath(ex, cli.lang, cli.course.root));
   const step = shown < hints.length ? (mode === "watch" ? m.moreHintsWatch : m.moreHintsNext(ex.number)) : m.lastHint(readme);
   lines.push("", nextStepLine(cli, step));
   return lines.join("\n");

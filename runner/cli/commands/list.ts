@@ -2,8 +2,7 @@
 // whose remembered result no longer matches their files are run first (all in one vitest run),
 // except the slow ones with their own time limit.
 import type { Course, Outcome } from "../course";
-import type { Exercise } from "../../harness/manifest";
-import { exerciseLabel } from "../report";
+import { type Exercise, exerciseLabel } from "../../harness/manifest";
 import { displayWidth, padCells as pad, progressBar } from "../term";
 import { nextStepLine, type Cli } from "./common";
 

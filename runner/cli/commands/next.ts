@@ -1,10 +1,10 @@
 // npm run next [-- <exercise>]: the first exercise that does not pass (or the one named), its
 // tests run, a short report and one next step.
 import { openInEditor, editorCommand } from "../editor";
-import { exerciseLabel } from "../report";
 import { TypeChecker } from "../typecheck";
 import type { Outcome } from "../course";
 import { failureText, followingExercise, nextStepLine, ownDiagnostics, passLine, progressLine, resolveExercise, wantsTypeCheck, type Cli } from "./common";
+import { exerciseLabel, stubPaths } from "../../harness/manifest";
 
 export async function next(cli: Cli): Promise<number> {
   const { course, m, term } = cli;
@@ -44,13 +44,13 @@ export async function next(cli: Cli): Promise<number> {
   let diagnostics;
   if (wantsTypeCheck(course.root, outcome)) {
     const checker = new TypeChecker(course.root);
-    diagnostics = ownDiagnostics(cli, outcome.ex, await checker.check(course.stubs(outcome.ex)));
+    diagnostics = ownDiagnostics(cli, outcome.ex, await checker.check(stubPaths(outcome.ex)));
     checker.close();
   }
   cli.print(failureText(cli, outcome, "next", diagnostics));
   course.close();
   const editor = cli.args.editCmd ?? (cli.args.edit ? editorCommand(undefined) : undefined);
-  if (editor) await openInEditor(editor, course.stubs(outcome.ex)[0]);
+  if (editor) await openInEditor(editor, stubPaths(outcome.ex)[0]);
   else if (cli.args.edit) cli.print(term.yellow(m.noEditor));
   return 0;
 }

@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { confirm } from "../prompt";
-import { exerciseLabel } from "../report";
 import { writeFileAtomic } from "../../harness/atomic-write";
 import { stateDir } from "../state";
 import { nextStepLine, resolveExercise, type Cli } from "./common";
+import { exerciseLabel, stubPaths, testPaths } from "../../harness/manifest";
 
 export async function reset(cli: Cli): Promise<number> {
   const { course, m, term } = cli;
@@ -20,7 +20,7 @@ export async function reset(cli: Cli): Promise<number> {
   if (!ex) return 2;
   const { stubFor } = await import("../../harness/stubs"); // ts-morph: loaded only when needed
   const changes: { rel: string; content: string; exists: boolean }[] = [];
-  for (const rel of [...course.stubs(ex), ...course.tests(ex)]) {
+  for (const rel of [...stubPaths(ex), ...testPaths(ex)]) {
     const inCourse = rel.replace(/^exercises\//, "");
     if (!fs.existsSync(path.join(course.root, "solutions", inCourse))) {
       cli.print(term.red(m.noReference(rel)));

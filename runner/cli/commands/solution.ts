@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { confirm } from "../prompt";
-import { exerciseLabel } from "../report";
 import { nextStepLine, resolveExercise, type Cli } from "./common";
+import { exerciseLabel, inExercise } from "../../harness/manifest";
 
 export async function solution(cli: Cli): Promise<number> {
   const { course, m, term } = cli;
@@ -36,7 +36,7 @@ export async function solution(cli: Cli): Promise<number> {
   const { BEGIN, END } = await import("../../harness/stubs"); // ts-morph: loaded only when needed
   cli.print(term.bold(m.solutionHeading(label, m.title(ex))));
   for (const file of ex.files) {
-    const rel = `solutions/${ex.dir}/${file}`;
+    const rel = inExercise(ex, file, "solutions");
     const full = path.join(course.root, rel);
     if (!fs.existsSync(full)) {
       cli.print(term.red(m.notReady(rel)));

@@ -1,9 +1,9 @@
 // npm run verify: every exercise, in order, each in its own run (nothing remembered is trusted);
 // exits non-zero while any exercise does not pass.
 import type { Outcome } from "../course";
-import { exerciseLabel } from "../report";
 import { displayWidth, padCells, progressBar } from "../term";
 import { nextStepLine, type Cli } from "./common";
+import { exerciseLabel } from "../../harness/manifest";
 
 export async function verify(cli: Cli): Promise<number> {
   const { course, m, term } = cli;

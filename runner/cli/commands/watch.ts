@@ -8,9 +8,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type { Outcome } from "../course";
 import { editorCommand, isTerminalEditor, openInEditor } from "../editor";
-import type { Exercise } from "../../harness/manifest";
-import { exerciseLabel } from "../report";
-import { selectExercise } from "../select";
+import { type Exercise, exerciseLabel, selectExercise, stubPaths, testPaths } from "../../harness/manifest";
 import { TypeChecker } from "../typecheck";
 import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, type Cli } from "./common";
 import { revealHint } from "./hint";
@@ -145,7 +143,7 @@ class WatchMode {
 
   /** TypeScript's view, appended when it arrives (warm, it takes milliseconds; the first time, a second or two). */
   private async showTypeErrors(outcome: Outcome, generation: number): Promise<void> {
-    const diagnostics = ownDiagnostics(this.cli, outcome.ex, await this.checker.check(this.cli.course.stubs(outcome.ex)));
+    const diagnostics = ownDiagnostics(this.cli, outcome.ex, await this.checker.check(stubPaths(outcome.ex)));
     if (diagnostics.length === 0 || generation !== this.generation || this.busy || !this.finish) return;
     const { m, term } = this.cli;
     const lines = diagnostics.slice(0, 5).map((d) => `  ${term.link(this.cli.course.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
@@ -158,7 +156,7 @@ class WatchMode {
     this.cli.course.setCurrent(ex);
     this.watchFiles(ex);
     // A window editor given with --edit-cmd follows the learner from exercise to exercise.
-    if (moved && this.cli.args.editCmd && !isTerminalEditor(this.cli.args.editCmd)) void openInEditor(this.cli.args.editCmd, this.cli.course.stubs(ex)[0]);
+    if (moved && this.cli.args.editCmd && !isTerminalEditor(this.cli.args.editCmd)) void openInEditor(this.cli.args.editCmd, stubPaths(ex)[0]);
   }
 
   // ---- the screen -----------------------------------------------------------------------------
@@ -186,7 +184,7 @@ class WatchMode {
   /** Watch the folders of every file the exercise's tests load (editors often save by rename). */
   private watchFiles(ex: Exercise): void {
     const course = this.cli.course;
-    const files = [...course.closure(ex), ...course.stubs(ex), ...course.tests(ex)].map((rel) => path.join(course.root, rel));
+    const files = [...course.closure(ex), ...stubPaths(ex), ...testPaths(ex)].map((rel) => path.join(course.root, rel));
     this.watched = new Set(files);
     if (this.cli.args.manualRun) return;
     const dirs = new Set([...files.map((file) => path.dirname(file)), path.join(course.root, "exercises", ex.dir)]);
@@ -290,7 +288,7 @@ class WatchMode {
       this.cli.print(this.cli.term.yellow(m.noEditor));
       return;
     }
-    const file = course.stubs(this.current)[0];
+    const file = stubPaths(this.current)[0];
     this.status(m.editing(file));
     if (!isTerminalEditor(command)) return openInEditor(command, file);
     // A terminal editor gets the terminal; the exercise runs again when it closes.

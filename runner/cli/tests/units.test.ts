@@ -10,33 +10,9 @@ import { withoutMarkers } from "../commands/solution";
 import { catalogue } from "../i18n";
 import { loadManifest } from "../../harness/manifest";
 import { codeFrame, learnerLocation, loadProblem } from "../report";
-import { selectExercise } from "../select";
 import { displayWidth, makeTerm, progressBar, stripAnsi } from "../term";
 
 const exercises = loadManifest().exercises;
-
-describe("naming an exercise", () => {
-  const pick = (name: string) => {
-    const found = selectExercise(exercises, name);
-    return "exercise" in found ? found.exercise.dir : found;
-  };
-
-  it("by number, slug, folder or a path inside the folder", () => {
-    expect(pick("4")).toBe("04-activation");
-    expect(pick("04")).toBe("04-activation");
-    expect(pick("activation")).toBe("04-activation");
-    expect(pick("04-activation")).toBe("04-activation");
-    expect(pick("exercises/04-activation/activation.ts")).toBe("04-activation");
-  });
-
-  it("a misspelt name gets the closest ones back; a number out of range says so", () => {
-    const typo = selectExercise(exercises, "activaton");
-    expect("suggestions" in typo && typo.suggestions.map((ex) => ex.slug)).toEqual(["activation"]);
-    expect(selectExercise(exercises, "99")).toEqual({ outOfRange: 99 });
-    const nothing = selectExercise(exercises, "zzzzzzzzzz");
-    expect("suggestions" in nothing && nothing.suggestions).toEqual([]);
-  });
-});
 
 describe("the command line and the language", () => {
   it("reads the command, the exercise and the flags npm passes on", () => {
