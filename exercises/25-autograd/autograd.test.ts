@@ -194,6 +194,17 @@ describe("25 autograd: a Value that finds its own slopes", () => {
     expectClose(x.grad, 0, "the slope of relu at exactly 0, x.grad", 0);
   });
 
+  it("pow at 0: 0^2 is 0 with slope 0, 0^1 is 0 with slope 1; 0^0.5 and 0^-1 have no finite slope and are errors", () => {
+    for (const [k, slope] of [[2, 0], [1, 1]]) {
+      const x = new Value(0);
+      const y = valueOf(x.pow(k), `new Value(0).pow(${k})`);
+      y.backward();
+      expectClose(y.data, 0, `new Value(0).pow(${k}).data`, 0);
+      expectClose(x.grad, slope, `the slope of x^${k} at x = 0`, 0);
+    }
+    expectThrowsMentioning(() => new Value(0).pow(0.5), ["0", "0.5"], "new Value(0).pow(0.5): the square root's slope at 0 is infinite");
+  });
+
   it("a value used twice collects the slope from both uses: a + a has slope 2, a * a has slope 2a", () => {
     const a = new Value(3);
     const sum = valueOf(a.add(a), "a.add(a)");

@@ -80,6 +80,8 @@ describe("25 autograd: networks made of Values", () => {
     expectThrowsMentioning(() => valueGradients(wih, Matrix.fromArray([[0.3, 0.7]]), Matrix.column([0.9, 0.1]), Matrix.column([0.5])), ["2x3", "2x1"], "valueGradients with 2 inputs for a wih of 2x3");
     expectThrowsMentioning(() => valueGradients(wih, Matrix.fromArray([[0.3, 0.7, 0.1]]), Matrix.column([0.9, 0.1, 0.8]), Matrix.column([0.5])), ["2x3", "1x3"], "valueGradients with who 1x3 after a wih of 2x3");
     expectThrowsMentioning(() => valueGradients(wih, Matrix.fromArray([[0.3, 0.7]]), Matrix.column([0.9, 0.1, 0.8]), Matrix.column([0.5, 0.5])), ["1x2", "2x1"], "valueGradients with 2 targets for 1 output node");
+    expectThrowsMentioning(() => valueGradients(wih, Matrix.fromArray([[0.3, 0.7]]), Matrix.fromArray([[0.9, 1], [0.1, 1], [0.8, 1]]), Matrix.column([0.5])), ["3x1", "3x2"], "valueGradients with inputs of two columns");
+    expectThrowsMentioning(() => valueGradients(wih, Matrix.fromArray([[0.3, 0.7]]), Matrix.column([0.9, 0.1, 0.8]), Matrix.fromArray([[0.5, 0.5]])), ["1x1", "1x2"], "valueGradients with targets as a row");
   });
 
   it("MLP: one weight per link and one bias per node, the same seed gives the same network", () => {
@@ -99,6 +101,16 @@ describe("25 autograd: networks made of Values", () => {
       }),
       propertyOptions(100),
     );
+  });
+
+  it("MLP's starting weights are normal with standard deviation 1 / sqrt(inputs of the node), as in exercise 09; biases start at 0", () => {
+    const mlp = new MLP([400, 30, 1], 5);
+    const [hidden] = mlp.layers;
+    const weights = hidden.weights.flat().map((w) => w.data);
+    const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+    const std = Math.sqrt(weights.reduce((a, w) => a + (w - mean) ** 2, 0) / weights.length);
+    if (Math.abs(std - 0.05) > 0.005 || Math.abs(mean) > 0.005) fail(`new MLP([400, 30, 1]): the 12,000 weights into the hidden layer\n  expected: mean about 0, standard deviation about 1 / sqrt(400) = 0.05\n  got:      mean ${mean}, standard deviation ${std}`);
+    if (mlp.layers.some((layer) => layer.biases.some((b) => b.data !== 0))) fail("new MLP([400, 30, 1]): every bias should start at 0");
   });
 
   it("trainStep: the loss is 1/2 sum (t - o)^2 over the samples, and every parameter moves by -learningRate * its measured slope", () => {
