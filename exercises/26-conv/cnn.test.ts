@@ -123,6 +123,11 @@ describe("26 conv: an edge detector and a tiny CNN on MNIST", () => {
     const blank = new Array(784).fill(0);
     expectThrowsMentioning(() => cnn.query(new Array(783).fill(0)), ["784", "783"], "TinyCnn.query with 783 pixels");
     expectThrowsMentioning(() => cnn.train(blank, 10, 0.1), ["label", "10"], "TinyCnn.train with label 10");
+    expectThrowsMentioning(() => cnn.train(blank, -1, 0.1), ["label", "-1"], "TinyCnn.train with label -1");
+    expectThrowsMentioning(() => cnn.train(blank, 2.5, 0.1), ["label", "2.5"], "TinyCnn.train with label 2.5");
+    expectThrowsMentioning(() => cnn.train(blank, 3, Infinity), ["learningRate", "Infinity"], "TinyCnn.train with learning rate Infinity");
+    expectThrowsMentioning(() => cnn.train(new Array(785).fill(0), 3, 0.1), ["784", "785"], "TinyCnn.train with 785 pixels");
+    expectThrowsMentioning(() => edgeMap(new Array(784).fill(0), [[1, 0], [0]]), ["square"], "edgeMap with a kernel whose second row is short");
     expectThrowsMentioning(() => cnn.train(blank, 3, 0), ["learningRate", "0"], "TinyCnn.train with learning rate 0");
     expectThrowsMentioning(() => edgeMap(new Array(700).fill(0)), ["square", "700"], "edgeMap of 700 pixels");
   });

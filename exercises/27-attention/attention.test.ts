@@ -125,5 +125,7 @@ describe("27 attention: scaled dot-product self-attention, forward and backward"
     expectThrowsMentioning(() => selfAttention(x, { wq: w(3, 2), wk: w(3, 2), wv: w(4, 2) }, false), ["wv", "4x2"], "selfAttention with wv 4x2 for tokens of 3 numbers");
     expectThrowsMentioning(() => selfAttentionBackward(x, { wq: w(3, 2), wk: w(3, 2), wv: w(3, 2) }, w(2, 3), false), ["2x2", "2x3"], "selfAttentionBackward with a 2x3 outputGrad for a 2x2 output");
     expectThrowsMentioning(() => softmaxRows(w(2, 3), true), ["square", "2x3"], "softmaxRows(2x3 scores, causal)");
+    expectThrowsMentioning(() => selfAttention(x, { wq: w(3, 2), wk: w(2, 2), wv: w(3, 2) }, false), ["wk", "2x2"], "selfAttention with wk 2x2 for tokens of 3 numbers");
+    expectThrowsMentioning(() => selfAttentionBackward(x, { wq: w(3, 2), wk: w(3, 2), wv: w(3, 2) }, w(3, 2), false), ["2x2", "3x2"], "selfAttentionBackward with an outputGrad of 3 rows for 2 tokens");
   });
 });

@@ -149,6 +149,12 @@ describe("26 conv: convolution and max-pooling, forward and backward", () => {
     expectThrowsMentioning(() => conv2d(input, kernels(2, 1, 2), [0]), ["2 biases", "got 1"], "conv2d with 2 kernels and 1 bias");
     expectThrowsMentioning(() => conv2dBackward(input, kernels(1, 1, 2), volume(1, 3, 3)), ["1x2x2", "1x3x3"], "conv2dBackward with a 1x3x3 outputGrad for a 1x2x2 output");
     expectThrowsMentioning(() => maxPool(volume(1, 1, 4)), ["2x2", "1x1x4"], "maxPool of a 1x4 picture");
+    expectThrowsMentioning(() => maxPool(volume(2, 4, 1)), ["2x2", "2x4x1"], "maxPool of a 4x1 picture");
+    expectThrowsMentioning(() => conv2d(volume(1, 5, 3), kernels(1, 1, 4), [0]), ["4x4", "5x3"], "conv2d with a 4x4 kernel on a 5x3 picture (too narrow)");
+    expectThrowsMentioning(() => conv2d(volume(1, 3, 5), kernels(1, 1, 4), [0]), ["4x4", "3x5"], "conv2d with a 4x4 kernel on a 3x5 picture (too low)");
+    expectThrowsMentioning(() => conv2dBackward(input, kernels(1, 1, 2), volume(2, 2, 2)), ["1x2x2", "2x2x2"], "conv2dBackward with an outputGrad of 2 channels for 1 kernel");
+    expectThrowsMentioning(() => conv2dBackward(input, kernels(1, 1, 2), volume(1, 2, 3)), ["1x2x2", "1x2x3"], "conv2dBackward with an outputGrad one column too wide");
+    expectThrowsMentioning(() => conv2dBackward(input, kernels(1, 2, 2), volume(1, 2, 2)), ["1 channels", "expect 2"], "conv2dBackward of a 1-channel input with kernels for 2 channels");
     expectThrowsMentioning(() => maxPoolBackward(volume(1, 4, 4), volume(1, 1, 1)), ["1x2x2", "1x1x1"], "maxPoolBackward with a 1x1x1 outputGrad for a 4x4 input");
   });
 });
