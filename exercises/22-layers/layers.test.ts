@@ -8,6 +8,9 @@ import { softmaxCrossEntropy } from "../20-softmax/softmax";
 import { RELU, SIGMOID, TANH, type Init } from "../21-activations/activations";
 import { ActivationLayer, Dense, Sequential, softmaxCrossEntropyLoss } from "./layers";
 
+// Generous, so a busy machine never fails a test that takes a second on a quiet one.
+const LIMIT_MS = 120_000;
+
 const given = (rows: number[][]): Init => () => Matrix.fromArray(rows);
 const rowsOf = (m: Matrix) => m.toArray();
 
@@ -58,7 +61,7 @@ function build({ spec, biases }: { spec: { sizes: number[]; classes: number; tan
 const describeModel = (m: { spec: { sizes: number[]; classes: number; batch: number; tanh: boolean; seed: number } }) =>
   `a ${[...m.spec.sizes, m.spec.classes].join("-")} model (${m.spec.tanh ? "tanh" : "sigmoid"}, seed ${m.spec.seed}), batch of ${m.spec.batch}`;
 
-describe("22 layers: Dense with biases on mini-batches, and Sequential (Deep Learning from Scratch 5.6 - 5.7; the frameworks' nn.Sequential)", () => {
+describe("22 layers: Dense with biases on mini-batches, and Sequential (Deep Learning from Scratch 5.6 - 5.7; the frameworks' nn.Sequential)", { timeout: LIMIT_MS }, () => {
   it("Dense.forward: x . weights + bias, the bias added to every row", () => {
     const dense = new Dense(3, 2, createRng(1), given([[1, 2], [3, 4], [5, 6]]));
     expectMatrix(dense.weights, 3, 2, "new Dense(3, 2, rng, init).weights: inputs x outputs");

@@ -4,6 +4,9 @@ import { expectClose, expectCloseNumbers, expectNumber, expectNumbers, expectThr
 import { expectGradient, numericGradient } from "../_testkit/gradcheck";
 import { crossEntropy, softmax, softmaxCrossEntropy, softmaxCrossEntropyGradient } from "./softmax";
 
+// Generous, so a busy machine never fails a test that takes a second on a quiet one.
+const LIMIT_MS = 120_000;
+
 // Logits in hundredths (1.37, -2.5) keep a failing example readable.
 const logit = fc.integer({ min: -1000, max: 1000 }).map((n) => n / 100);
 const logits = fc.array(logit, { minLength: 1, maxLength: 10 });
@@ -20,7 +23,7 @@ function callSoftmax(z: number[]): number[] {
   return expectNumbers(softmax(z), z.length, `softmax([${z}]): one probability per logit`);
 }
 
-describe("20 softmax: probabilities and cross-entropy (Deep Learning from Scratch ch. 3.5, 4.2)", () => {
+describe("20 softmax: probabilities and cross-entropy (Deep Learning from Scratch ch. 3.5, 4.2)", { timeout: LIMIT_MS }, () => {
   it("softmax gives the worked numbers: [0.3, 2.9, 4.0] -> [0.0182, 0.2452, 0.7366]; [1, 2, 3] -> [0.0900, 0.2447, 0.6652]", () => {
     expectCloseNumbers(softmax([0.3, 2.9, 4.0]), [0.01821, 0.24519, 0.73659], "softmax([0.3, 2.9, 4.0]) (Deep Learning from Scratch 3.5)", 1e-5);
     expectCloseNumbers(softmax([1, 2, 3]), [0.09003, 0.24473, 0.66524], "softmax([1, 2, 3])", 1e-5);

@@ -13,6 +13,9 @@ import {
   type Activation, type Init,
 } from "./activations";
 
+// Generous, so a busy machine never fails a test that takes a second on a quiet one.
+const LIMIT_MS = 120_000;
+
 const between = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 // Away from the kink at 0, where the slope jumps and a central difference straddles it.
 const offKink = fc.oneof(between(-20, -1e-3), between(1e-3, 20));
@@ -47,7 +50,7 @@ function callSizes(activation: Activation, init: Init, layers = DEEP.layers): nu
 
 const format = (sizes: number[]) => sizes.map((s) => s.toExponential(1)).join("  ");
 
-describe("21 activations: ReLU, tanh, He and Xavier, and vanishing gradients (the roadmap; Deep Learning from Scratch 6.2)", () => {
+describe("21 activations: ReLU, tanh, He and Xavier, and vanishing gradients (the roadmap; Deep Learning from Scratch 6.2)", { timeout: LIMIT_MS }, () => {
   it("relu and leaky relu: the worked numbers, and the slope at the kink x = 0 is 0 for relu and alpha for leaky relu", () => {
     expectClose(relu(2.5), 2.5, "relu(2.5)", 0);
     expectClose(relu(-3), 0, "relu(-3)", 0);

@@ -12,6 +12,9 @@ import { RELU } from "../21-activations/activations";
 import { ActivationLayer, Dense, Sequential, softmaxCrossEntropyLoss, type Parameter } from "../22-layers/layers";
 import { Adam, Momentum, PATH_COLOURS, RMSprop, SGD, batchOf, descend, pathsPng, trainEpoch, valley, type Optimiser } from "./optimisers";
 
+// Generous, so a busy machine never fails a test that takes a second on a quiet one.
+const LIMIT_MS = 120_000;
+
 const reports = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "reports");
 const say = (text = "") => process.stdout.write(text + "\n");
 
@@ -38,7 +41,7 @@ const RACE: [string, () => Optimiser][] = [
   ["Adam (0.3)", () => new Adam(0.3)],
 ];
 
-describe("23 optimisers: SGD, momentum, RMSprop and Adam (Deep Learning from Scratch 6.1; torch.optim)", () => {
+describe("23 optimisers: SGD, momentum, RMSprop and Adam (Deep Learning from Scratch 6.1; torch.optim)", { timeout: LIMIT_MS }, () => {
   it("SGD: value -= learningRate * grad; [1, -2] with gradient [0.5, 0.25] and rate 0.1 becomes [0.95, -2.025]", () => {
     expectCloseNumbers(steps(new SGD(0.1), [[0.5, 0.25]])[0], [0.95, -2.025], "SGD(0.1), one step from [1, -2] with gradient [0.5, 0.25]", 1e-12);
   });

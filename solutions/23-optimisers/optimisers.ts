@@ -16,7 +16,8 @@ export interface Optimiser {
 
 /** Plain gradient descent: value -= learningRate * grad. */
 export class SGD implements Optimiser {
-  readonly learningRate: number;
+  /** Not readonly: a training schedule may lower it between epochs (the deep gate does). */
+  learningRate: number;
 
   constructor(learningRate: number) {
     this.learningRate = learningRate;
@@ -36,7 +37,8 @@ export class SGD implements Optimiser {
 
 /** velocity = momentum * velocity - learningRate * grad; value += velocity. Velocities start at 0. */
 export class Momentum implements Optimiser {
-  readonly learningRate: number;
+  /** Not readonly: a training schedule may lower it between epochs (the deep gate does). */
+  learningRate: number;
   readonly momentum: number;
   // BEGIN SOLUTION
   private velocities = new Map<Matrix, Float64Array>();
@@ -66,7 +68,8 @@ export class Momentum implements Optimiser {
 
 /** meanSquare = decay * meanSquare + (1 - decay) * grad^2; value -= learningRate * grad / (sqrt(meanSquare) + epsilon). */
 export class RMSprop implements Optimiser {
-  readonly learningRate: number;
+  /** Not readonly: a training schedule may lower it between epochs (the deep gate does). */
+  learningRate: number;
   readonly decay: number;
   readonly epsilon: number;
   // BEGIN SOLUTION
@@ -105,7 +108,8 @@ export class RMSprop implements Optimiser {
  *   value -= learningRate * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon)
  */
 export class Adam implements Optimiser {
-  readonly learningRate: number;
+  /** Not readonly: a training schedule may lower it between epochs (the deep gate does). */
+  learningRate: number;
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
