@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Course } from "./course";
+import { envFor } from "../runner/harness/env";
 
 export interface SandboxOptions {
   /** Heap limit of the worker that runs learner code, in MB. */
@@ -88,7 +89,7 @@ export function settingsFor(course: Course, workspace: string, runName: string, 
 export function runEnv(settings: GradingSettings): Record<string, string> {
   const tmp = path.join(settings.runDir, "vitest-tmp");
   return {
-    NN_KATA_GRADING: JSON.stringify(settings),
+    ...envFor({ grading: JSON.stringify(settings) }),
     TMPDIR: tmp,
     TMP: tmp,
     TEMP: tmp,

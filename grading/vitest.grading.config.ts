@@ -4,13 +4,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { redirectPlugin, type RedirectOptions } from "../runner/harness/redirect-plugin.ts";
+import { readEnv } from "../runner/harness/env.ts";
+import { redirectPlugin } from "../runner/harness/redirect-plugin.ts";
 import { guardPlugin } from "./guard-plugin.ts";
 import type { GradingSettings } from "./sandbox.ts";
 
-const settings = JSON.parse(process.env.NN_KATA_GRADING ?? "null") as GradingSettings | null;
+const env = readEnv();
+const settings = JSON.parse(env.grading ?? "null") as GradingSettings | null;
 if (!settings) throw new Error("vitest.grading.config.ts is for grading runs only (NN_KATA_GRADING is not set)");
-const redirect = process.env.NN_KATA_REDIRECT ? (JSON.parse(process.env.NN_KATA_REDIRECT) as RedirectOptions) : undefined;
+const redirect = env.redirect;
 
 // What the learner's code prints, kept per test and bounded: a loop that prints forever must not
 // fill the grader's memory, so vitest's own log forwarding is switched off (return false).

@@ -126,13 +126,23 @@ export class Course {
     return outcome;
   }
 
+  /** The order in which "what is next" looks: the exercises from index `start` on, then the ones before it. */
+  inOrderFrom(start = 0): Exercise[] {
+    return [...this.exercises.slice(start), ...this.exercises.slice(0, start)];
+  }
+
+  /** The next exercise from `start` on (wrapping round) that is not done, without running anything. */
+  nextPending(start = 0, done = (ex: Exercise) => this.knownDone(ex)): Exercise | undefined {
+    return this.inOrderFrom(start).find((ex) => !done(ex));
+  }
+
   /**
-   * The first exercise from `start` on that is not done, with its fresh test result; exercises
-   * whose remembered pass still matches their files are skipped without running. `onPass` hears
-   * about every exercise that had to be run and passed on the way.
+   * The first exercise from `start` on (wrapping round) that is not done, with its fresh test
+   * result; exercises whose remembered pass still matches their files are skipped without running.
+   * `onPass` hears about every exercise that had to be run and passed on the way.
    */
   async firstNotDone(start = 0, options: { onPass?: (outcome: Outcome) => void; onTest?: (test: TestOutcome) => void } = {}): Promise<Outcome | undefined> {
-    for (const ex of this.exercises.slice(start)) {
+    for (const ex of this.inOrderFrom(start)) {
       if (this.knownDone(ex)) continue;
       const outcome = await this.check(ex, { onTest: options.onTest });
       if (outcome.kind !== "passed") return outcome;

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
+import { envFor } from "../harness/env";
 
 export interface SessionRun {
   /** Test files, relative to the course root. */
@@ -40,7 +41,7 @@ export class TestSession {
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
       // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
-      env: childEnv(this.root, { env: { NN_KATA_LIVE: "1", NN_KATA_STDOUT_TTY: process.stdout.isTTY ? "1" : undefined } }),
+      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: process.stdout.isTTY }) }),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group: the watchdog kills vitest's workers with it
     });

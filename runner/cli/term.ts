@@ -2,6 +2,7 @@
 // the output is not a terminal (a pipe, a log file, CI), so plain output stays plain.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { readEnv } from "../harness/env";
 
 export interface Term {
   color: boolean;
@@ -22,7 +23,7 @@ export function makeTerm(stream: { isTTY?: boolean } = process.stdout, env: Node
   const tty = Boolean(stream.isTTY);
   const color = env.NO_COLOR ? false : env.FORCE_COLOR ? env.FORCE_COLOR !== "0" : tty && env.TERM !== "dumb";
   // OSC 8 is ignored by terminals that do not know it, but not by pipes and log files.
-  const links = tty && env.TERM !== "dumb" && !env.NN_KATA_NO_LINKS;
+  const links = tty && env.TERM !== "dumb" && !readEnv(env).noLinks;
   const wrap = (open: number, close: number) => (text: string) => (color ? `\x1b[${open}m${text}\x1b[${close}m` : text);
   return {
     color,

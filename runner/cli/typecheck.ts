@@ -1,6 +1,5 @@
 // TypeScript's own diagnostics for the learner's files (vitest strips types without checking
 // them). The checker runs in a worker thread (typecheck-worker.mjs) and stays warm for watch mode.
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
+import { envFor } from "./env";
 
 export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
 export const courseRoot = path.resolve(runnerDir, "../..");
@@ -91,9 +92,7 @@ export const exercisesConfig = path.join(runnerDir, "vitest.exercises.config.ts"
 export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redirect" | "env">): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NN_KATA_ROOT: root,
-    NN_KATA_TESTS: options.tests ?? "exercises",
-    NN_KATA_REDIRECT: options.redirect ? JSON.stringify(options.redirect) : undefined,
+    ...envFor({ root, tests: options.tests ?? "exercises", redirect: options.redirect }),
     ...options.env,
   };
   // A vitest parent (the maintainer's `npm test`) must not leak its worker state into this child.

@@ -6,12 +6,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { TEST_TIMEOUT_MS } from "./manifest.ts";
-import { redirectPlugin, type RedirectOptions } from "./redirect-plugin.ts";
+import { readEnv } from "./env.ts";
+import { redirectPlugin } from "./redirect-plugin.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = process.env.NN_KATA_ROOT ?? path.resolve(here, "../..");
-const tree = process.env.NN_KATA_TESTS ?? "exercises";
-const redirect = process.env.NN_KATA_REDIRECT ? (JSON.parse(process.env.NN_KATA_REDIRECT) as RedirectOptions) : undefined;
+const env = readEnv();
+const root = env.root ?? path.resolve(here, "../..");
+const tree = env.tests ?? "exercises";
+const redirect = env.redirect;
 
 export default defineConfig({
   root,
@@ -21,6 +23,6 @@ export default defineConfig({
     // Learners see their own failures; a long-running exercise sets its own timeout.
     testTimeout: TEST_TIMEOUT_MS,
     watch: false,
-    setupFiles: process.env.NN_KATA_LIVE ? [path.join(here, "worker-stdout.ts")] : [],
+    setupFiles: env.live ? [path.join(here, "worker-stdout.ts")] : [],
   },
 });

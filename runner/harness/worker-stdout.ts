@@ -5,6 +5,7 @@
 // NN_KATA_STDOUT_TTY=1 says the runner shows that output on a terminal: a progress bar may redraw.
 import fs from "node:fs";
 import { isMainThread } from "node:worker_threads";
+import { readEnv } from "./env";
 
 const patched = Symbol.for("nn-kata.worker-stdout");
 const stdout = process.stdout as typeof process.stdout & { [patched]?: true };
@@ -31,5 +32,5 @@ if (!isMainThread && !stdout[patched]) {
     if (callback) process.nextTick(callback, error);
     return true;
   }) as typeof stdout.write;
-  if (process.env.NN_KATA_STDOUT_TTY === "1") stdout.isTTY = true;
+  if (readEnv().stdoutTty) stdout.isTTY = true;
 }

@@ -50,13 +50,6 @@ export function exerciseHeader(cli: Cli, ex: Exercise, mode: "next" | "watch"): 
   return header(reportContext(cli, mode), ex, { readme: cli.course.exists(readme) ? readme : undefined, stubs: stubPaths(ex) });
 }
 
-/** The exercise after `ex` that is not known to be done, wrapping round to skipped ones. */
-export function followingExercise(course: Course, ex: Exercise): Exercise | undefined {
-  const after = course.exercises.filter((e) => e.number > ex.number);
-  const before = course.exercises.filter((e) => e.number < ex.number);
-  return [...after, ...before].find((e) => !course.knownDone(e));
-}
-
 /**
  * Failures that TypeScript explains better than a test can (a wrong type, a missing return, a
  * misspelt name): only then is the checker worth its start-up time outside watch mode.

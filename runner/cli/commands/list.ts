@@ -1,7 +1,7 @@
 // npm run list: every exercise with its status, book section and the progress bar. Exercises
 // whose remembered result no longer matches their files are run first (all in one vitest run),
 // except the slow ones with their own time limit.
-import type { Course, Outcome } from "../course";
+import type { Outcome } from "../course";
 import { type Exercise, exerciseLabel } from "../../harness/manifest";
 import { displayWidth, padCells as pad, progressBar } from "../term";
 import { nextStepLine, type Cli } from "./common";
@@ -19,7 +19,7 @@ export async function list(cli: Cli): Promise<number> {
  * The table and the progress bar; `outcomes` holds what just ran (the rest is known done or
  * unknown). The current exercise is the first that does not pass, unless watch mode says otherwise.
  */
-export function listText(cli: Cli, outcomes: Map<string, Outcome>, current = firstNotDone(cli.course, outcomes)): string {
+export function listText(cli: Cli, outcomes: Map<string, Outcome>, current = cli.course.nextPending(0, (ex) => cli.course.knownDone(ex) || outcomes.get(ex.dir)?.kind === "passed")): string {
   const { course, m, term } = cli;
   const widest = (texts: string[]) => Math.max(...texts.map(displayWidth)) + 2;
   const number = widest([m.columnNumber, "00"]);
@@ -33,10 +33,6 @@ export function listText(cli: Cli, outcomes: Map<string, Outcome>, current = fir
   const done = course.exercises.filter((ex) => course.knownDone(ex)).length;
   rows.push("", progressBar(done, course.exercises.length));
   return rows.join("\n");
-}
-
-function firstNotDone(course: Course, outcomes: Map<string, Outcome>): Exercise | undefined {
-  return course.exercises.find((ex) => !course.knownDone(ex) && outcomes.get(ex.dir)?.kind !== "passed");
 }
 
 function statusOf(cli: Cli, ex: Exercise, outcome: Outcome | undefined, current: boolean): string {

@@ -3,7 +3,7 @@
 import { openInEditor, editorCommand } from "../editor";
 import { TypeChecker } from "../typecheck";
 import type { Outcome } from "../course";
-import { failureText, followingExercise, nextStepLine, ownDiagnostics, passLine, progressLine, resolveExercise, wantsTypeCheck, type Cli } from "./common";
+import { failureText, nextStepLine, ownDiagnostics, passLine, progressLine, resolveExercise, wantsTypeCheck, type Cli } from "./common";
 import { exerciseLabel, stubPaths } from "../../harness/manifest";
 
 export async function next(cli: Cli): Promise<number> {
@@ -18,7 +18,7 @@ export async function next(cli: Cli): Promise<number> {
     if (outcome.kind === "passed") {
       cli.print(passLine(cli, outcome));
       cli.print(progressLine(cli));
-      const following = followingExercise(course, ex);
+      const following = course.nextPending(course.exercises.indexOf(ex) + 1, (e) => e === ex || course.knownDone(e));
       if (!following) return allDone(cli);
       cli.print(m.nextExercise(exerciseLabel(following), m.title(following)));
       cli.print();

@@ -118,13 +118,12 @@ class WatchMode {
     this.present(outcome);
   }
 
-  /** The first exercise from `start` that does not pass (then the ones skipped before it). */
+  /** The first exercise from `start` that does not pass (wrapping round to the ones skipped before it). */
   private async advance(start: number, after?: Exercise): Promise<void> {
     const { course, m } = this.cli;
     const generation = this.generation;
     const onPass = (outcome: Outcome) => this.prelude.push(passLine(this.cli, outcome));
-    let outcome = await course.firstNotDone(start, { onPass });
-    if (!outcome && start > 0) outcome = await course.firstNotDone(0, { onPass });
+    const outcome = await course.firstNotDone(start, { onPass });
     if (generation !== this.generation || !this.finish) return;
     if (!outcome) {
       this.current = undefined;
@@ -282,7 +281,7 @@ class WatchMode {
   }
 
   private async edit(): Promise<void> {
-    const { m, course } = this.cli;
+    const { m } = this.cli;
     const command = editorCommand(this.cli.args.editCmd);
     if (!command || !this.current) {
       this.cli.print(this.cli.term.yellow(m.noEditor));

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseLang, parseArgs } from "../args";
-import { stableName } from "../course";
+import { Course, stableName } from "../course";
 import { fingerprint, importClosure, relativeImports } from "../../harness/deps";
 import { withoutMarkers } from "../commands/solution";
 import { catalogue } from "../i18n";
@@ -72,6 +72,15 @@ describe("reading vitest's results for a learner", () => {
     fs.writeFileSync(path.join(dir, "a.ts"), "const x = 1;\nreturn c * (km;\n");
     expect(codeFrame(dir, { file: "a.ts", line: 2, column: 15 })).toBe("2 | return c * (km;\n  |               ^");
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("what is next: the first not done from an exercise on, wrapping round to the ones before it", () => {
+    const course = new Course();
+    const done = new Set(["01-predictor", "02-classifier", "04-activation"]);
+    expect(course.nextPending(0, (ex) => done.has(ex.dir))?.dir).toBe("03-logic");
+    expect(course.nextPending(3, (ex) => done.has(ex.dir))?.dir).toBe("05-matrix");
+    expect(course.nextPending(course.exercises.length - 1, (ex) => ex.number !== 3)?.dir).toBe("03-logic");
+    expect(course.nextPending(0, () => true)).toBeUndefined();
   });
 
   it("a fast-check seed suffix does not change a test's key", () => {

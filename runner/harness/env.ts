@@ -1,0 +1,50 @@
+// Every NN_KATA_* environment variable, in one place: the parent (driver, session, grader) writes
+// them for a vitest child with envFor; the child's config, its workers and the CLI read them with
+// readEnv. Nothing else reads process.env.NN_KATA_*.
+import type { RedirectOptions } from "./redirect-plugin";
+
+export interface KataEnv {
+  /** NN_KATA_ROOT: the course folder whose tests run. */
+  root?: string;
+  /** NN_KATA_TESTS: the tree whose tests run ("exercises"; the self-check runs "solutions"). */
+  tests?: string;
+  /** NN_KATA_REDIRECT: which implementations are swapped for stubs or the reference. */
+  redirect?: RedirectOptions;
+  /** NN_KATA_LIVE=1: the warm vitest sends what tests print as it is printed (worker-stdout.ts). */
+  live?: boolean;
+  /** NN_KATA_STDOUT_TTY=1: that output is shown on a terminal, so a progress bar may redraw. */
+  stdoutTty?: boolean;
+  /** NN_KATA_NO_LINKS=1: no clickable file links even on a terminal. */
+  noLinks?: boolean;
+  /** NN_KATA_GRADING: a grading run's settings, as JSON (grading/sandbox.ts owns their shape). */
+  grading?: string;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
+  return {
+    root: env.NN_KATA_ROOT || undefined,
+    tests: env.NN_KATA_TESTS || undefined,
+    redirect: env.NN_KATA_REDIRECT ? (JSON.parse(env.NN_KATA_REDIRECT) as RedirectOptions) : undefined,
+    live: Boolean(env.NN_KATA_LIVE),
+    stdoutTty: env.NN_KATA_STDOUT_TTY === "1",
+    noLinks: Boolean(env.NN_KATA_NO_LINKS),
+    grading: env.NN_KATA_GRADING || undefined,
+  };
+}
+
+/** The variables that say `values` to a child process (unset ones are left out, or removed when undefined). */
+export function envFor(values: KataEnv): Record<string, string | undefined> {
+  const on = (value: boolean | undefined) => (value ? "1" : undefined);
+  const all: Record<string, string | undefined> = {
+    NN_KATA_ROOT: values.root,
+    NN_KATA_TESTS: values.tests,
+    NN_KATA_REDIRECT: values.redirect ? JSON.stringify(values.redirect) : undefined,
+    NN_KATA_LIVE: on(values.live),
+    NN_KATA_STDOUT_TTY: on(values.stdoutTty),
+    NN_KATA_NO_LINKS: on(values.noLinks),
+    NN_KATA_GRADING: values.grading,
+  };
+  const keys = Object.keys(values) as (keyof KataEnv)[];
+  const named = new Set(keys.map((key) => `NN_KATA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`));
+  return Object.fromEntries(Object.entries(all).filter(([key]) => named.has(key)));
+}
