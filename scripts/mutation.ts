@@ -41,11 +41,9 @@ for (const ex of selected) {
     });
   }
 }
-// Tests that train on thousands of MNIST digits skip themselves when this is set.
-process.env.NN_KATA_MUTATION = "1";
 // The mutation config reads the test files to run from here (Part 1 keeps its own list).
 if (wanted || part !== 1) {
-  process.env.NN_KATA_MUTATION_TESTS = JSON.stringify(selected.flatMap((ex) => ex.tests.map((t) => inExercise(ex, t, "solutions"))));
+  process.env.MUTATION_TESTS = JSON.stringify(selected.flatMap((ex) => ex.tests.map((t) => inExercise(ex, t, "solutions"))));
 }
 
 function fail(message: string): never {

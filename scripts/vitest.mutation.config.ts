@@ -1,13 +1,13 @@
 // Vitest settings for the mutation run. By default only Part 1's tests against Part 1's
 // references, plus the tests of the reference network's fast path (trainMany), which live beside
 // its benchmark; scripts/mutation.ts passes the test files of any other selection (e.g. Part 4's
-// 20-23, Part 5's 25-27) in NN_KATA_MUTATION_TESTS.
+// 20-23, Part 5's 25-27) in MUTATION_TESTS.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: process.env.NN_KATA_MUTATION_TESTS
-      ? (JSON.parse(process.env.NN_KATA_MUTATION_TESTS) as string[])
+    include: process.env.MUTATION_TESTS
+      ? (JSON.parse(process.env.MUTATION_TESTS) as string[])
       : ["solutions/0[1-9]-*/*.test.ts", "solutions/10-*/*.test.ts", "tools/bench-network.test.ts"],
     testTimeout: 120_000,
   },
