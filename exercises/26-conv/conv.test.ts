@@ -59,7 +59,10 @@ const poolCase = fc.record({ channels: fc.integer({ min: 1, max: 3 }), height: f
   }),
 );
 
-describe("26 conv: convolution and max-pooling, forward and backward", () => {
+// Property tests with gradient checks take a few seconds; a busy machine may need many more.
+const LIMIT_MS = 120_000;
+
+describe("26 conv: convolution and max-pooling, forward and backward", { timeout: LIMIT_MS }, () => {
   const picture = [[1, 2, 0], [0, 1, 3], [2, 1, 0]];
 
   it("a 3x3 picture and a 2x2 kernel [[1, 0], [0, -1]] with bias 0.5 give [[0.5, -0.5], [-0.5, 1.5]] (worked by hand)", () => {

@@ -135,7 +135,10 @@ function build(e: Expr, xs: Value[]): Value {
   }
 }
 
-describe("25 autograd: a Value that finds its own slopes", () => {
+// Property tests with gradient checks take a few seconds; a busy machine may need many more.
+const LIMIT_MS = 120_000;
+
+describe("25 autograd: a Value that finds its own slopes", { timeout: LIMIT_MS }, () => {
   it("each operation gives the right number: 2 + 3, 2 * 3, 2 - 3, 2 / 4, 2 ** 3, e^1, ln 2, tanh, relu, sigmoid", () => {
     const two = () => new Value(2);
     const cases: [string, () => unknown, number][] = [

@@ -40,7 +40,10 @@ function parametersOf(mlp: MLP, what: string): Value[] {
   return params;
 }
 
-describe("25 autograd: networks made of Values", () => {
+// Property tests with gradient checks take a few seconds; a busy machine may need many more.
+const LIMIT_MS = 120_000;
+
+describe("25 autograd: networks made of Values", { timeout: LIMIT_MS }, () => {
   it("valueGradients on the book's 3-3-3 network (1.7) equals your exercise 08 gradients(wih, who, inputs, targets)", () => {
     const wih = Matrix.fromArray([[0.9, 0.3, 0.4], [0.2, 0.8, 0.2], [0.1, 0.5, 0.6]]);
     const who = Matrix.fromArray([[0.3, 0.7, 0.5], [0.6, 0.5, 0.2], [0.8, 0.1, 0.9]]);

@@ -36,7 +36,10 @@ const expectCloseRows = (got: number[][], expected: number[][], what: string, to
 
 const identity = () => Matrix.fromArray([[1, 0], [0, 1]]);
 
-describe("27 attention: scaled dot-product self-attention, forward and backward", () => {
+// Property tests with gradient checks take a few seconds; a busy machine may need many more.
+const LIMIT_MS = 120_000;
+
+describe("27 attention: scaled dot-product self-attention, forward and backward", { timeout: LIMIT_MS }, () => {
   it("two tokens [1, 0] and [1, 1] with Wq = Wk = Wv = I: token 0 attends half and half, token 1 takes 0.670 of itself (worked by hand)", () => {
     const x = Matrix.fromArray([[1, 0], [1, 1]]);
     // scores = X X^T / sqrt(2) = [[0.7071, 0.7071], [0.7071, 1.4142]]; row 1: softmax gives 1 / (1 + e^0.7071) = 0.33024.
