@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfusion, formatDuration, progressBar } from "../data/report";
 import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code";
+import { loadEngineFile } from "./engine/node";
 import { saveModel, type SavableNetwork } from "./model";
 import { BLACK, RED, digitSheet, lineChart } from "./pictures";
 import { DEEP_NEEDS, deepSettings, describeDeep, trainDeep } from "./train-deep";
@@ -39,7 +40,6 @@ interface Digit {
 interface Network extends SavableNetwork {
   train(inputs: ArrayLike<number>, targets: ArrayLike<number>): void;
   query(inputs: ArrayLike<number>): number[];
-  trainMany?: (samples: Iterable<{ inputs: ArrayLike<number>; targets: ArrayLike<number> }>) => void;
 }
 
 interface Settings {
@@ -57,6 +57,11 @@ interface Settings {
 }
 
 const say = (text = "") => process.stdout.write(text + "\n");
+/** `into`, each entry set to fn of the same entry of `from`. */
+const fill = (into: Float64Array, from: ArrayLike<number>, fn: (x: number) => number) => {
+  for (let i = 0; i < into.length; i++) into[i] = fn(from[i]);
+  return into;
+};
 const argmax = (values: ArrayLike<number>) => {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
@@ -139,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const tree = choice.tree;
-  const { scaleInputs, makeTargets } = await load<{ scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
+  const { scaleInput, scaleInputs, makeTargets } = await load<{ scaleInput(pixel: number): number; scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
   const { NeuralNetwork } = await load<{ NeuralNetwork: new (i: number, h: number, o: number, lr: number, seed?: number) => Network }>(tree, "10-network/network.ts");
   const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(tree, "11-idx/idx.ts");
   const augment = s.rotations ? (await load<{ augment(inputs: ArrayLike<number>): number[][] }>(tree, "16-augment/augment.ts")).augment : undefined;
@@ -147,30 +152,37 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const train = loadMnist("train");
   const test = loadMnist("test");
-  const net = new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
+  // The reference network trains on the engine, which learns the same many times faster
+  // (tools/engine/engine.test.ts proves it); --mine always runs the learner's own class.
+  const onEngine = tree === "solutions";
+  const net: Network = onEngine
+    ? loadEngineFile().createNetwork({ inputNodes: 784, hiddenNodes: s.hidden, outputNodes: 10, learningRate: s.lr, seed: s.seed })
+    : new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
   say(`Training a 784-${s.hidden}-10 network, learning rate ${s.lr}, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}${augment ? ", with rotations" : ""}, seed ${s.seed}`);
-  say(`Code: ${choice.says}`);
+  say(`Code: ${choice.says}${onEngine ? "; the network trains on the engine (tools/engine, WebAssembly), which learns what the reference learns" : ""}`);
+
+  // On the engine, which copies what it is given at once, one buffer of scaled inputs and one
+  // targets array per label serve every image: no garbage, so memory stays low (the learner's
+  // own network gets fresh arrays, which it may keep).
+  const buffer = new Float64Array(784);
+  const labelTargets = Array.from({ length: 10 }, (_, label) => makeTargets(label));
+  const inputsOf = (pixels: ArrayLike<number>) => (onEngine ? fill(buffer, pixels, scaleInput) : scaleInputs(pixels));
+  const targetsOf = (label: number) => (onEngine ? labelTargets[label] : makeTargets(label));
 
   // The training curve: accuracy on the first 1,000 test images after every 5,000 training images.
   const watch = test.slice(0, 1000);
   const curve: { x: number; y: number }[] = [];
-  const watchAccuracy = () => watch.filter((d) => argmax(net.query(scaleInputs(d.pixels))) === d.label).length / watch.length;
+  const watchAccuracy = () => watch.filter((d) => argmax(net.query(inputsOf(d.pixels))) === d.label).length / watch.length;
   const BLOCK = 500;
   const perImage = augment ? 3 : 1;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     const bar = progressBar(`epoch ${epoch}/${s.epochs}`, train.length * perImage);
     for (let start = 0; start < train.length; start += BLOCK) {
-      const samples = train.slice(start, start + BLOCK).flatMap((d) => {
-        const inputs = scaleInputs(d.pixels);
-        const targets = makeTargets(d.label);
-        return (augment ? augment(inputs) : [inputs]).map((i) => ({ inputs: i, targets }));
-      });
-      if (net.trainMany) {
-        net.trainMany(samples);
-        bar.tick(samples.length);
-      } else {
-        for (const sample of samples) {
-          net.train(sample.inputs, sample.targets);
+      for (const d of train.slice(start, start + BLOCK)) {
+        const inputs = inputsOf(d.pixels);
+        const targets = targetsOf(d.label);
+        for (const turned of augment ? augment(inputs) : [inputs]) {
+          net.train(turned, targets);
           bar.tick();
         }
       }
@@ -183,7 +195,7 @@ async function main(argv: string[]): Promise<number> {
   const bar = progressBar("testing", test.length);
   const outputs = test.map((d) => {
     bar.tick();
-    return net.query(scaleInputs(d.pixels));
+    return net.query(inputsOf(d.pixels));
   });
   bar.done();
   const predicted = outputs.map(argmax);
@@ -200,6 +212,7 @@ async function main(argv: string[]): Promise<number> {
     "",
     `accuracy: ${(accuracy * 100).toFixed(2)}% (${right} of ${test.length} test images)`,
     `time: ${formatDuration(seconds)}`,
+    `peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   ].join("\n");
   say();
   say(summary.split("\n").slice(2).join("\n"));
@@ -239,7 +252,18 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   const total = r.epochs * r.trainCount;
   const step = total <= 60_000 ? 10_000 : total <= 300_000 ? 60_000 : 120_000;
   const xTicks = Array.from({ length: Math.floor(total / step) }, (_, i) => (i + 1) * step);
-  put("training-curve.png", lineChart(r.curve, { yTicks, formatY: (y) => `${Math.round(y * 100)}%`, xTicks, formatX: (x) => `${x / 1000}k` }));
+  put(
+    "training-curve.png",
+    lineChart(r.curve, {
+      yTicks,
+      formatY: (y) => `${Math.round(y * 100)}%`,
+      xTicks,
+      formatX: (x) => `${x / 1000}k`,
+      title: "Accuracy while training",
+      yLabel: "Right answers, first 1000 test images",
+      xLabel: "Training images seen (k = 1000)",
+    }),
+  );
 
   // The worst mistakes: wrong answers the network was surest of. Caption: true label > answer.
   const mistakes = r.predicted
@@ -247,7 +271,8 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
     .filter(({ i, p }) => p !== r.test[i].label)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, 24);
-  put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8));
+  const heading = ["The network's surest wrong answers", "8>4: the label says 8, the network answered 4"];
+  put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8, 3, heading));
 
   if (r.net === undefined) {
     put("summary.txt", r.summary + "\n");
@@ -257,8 +282,9 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   const net = r.net;
   try {
     const { backquery } = await load<{ backquery(net: unknown, label: number): number[] }>(r.tree, "18-backquery/backquery.ts");
-    const images = Array.from({ length: 10 }, (_, label) => backquery(net, label).map((v) => ((v - 0.01) / 0.98) * 255));
-    put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10));
+    // Inputs back to grey levels by undoing the input scaling (x / 255 * 0.99 + 0.01), as exercise 18 does.
+    const images = Array.from({ length: 10 }, (_, label) => backquery(net, label).map((v) => ((v - 0.01) / 0.99) * 255));
+    put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10, 3, ["What the network thinks each digit looks like (backquery)"]));
   } catch (error) {
     if (!isUnwritten(error)) throw error;
     say("(no backquery.png: exercise 18, backquery, is not written yet)");
