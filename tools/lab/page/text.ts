@@ -34,7 +34,7 @@ const en = {
   progress: (seen: number, total: number, accuracy: number | undefined, seconds: number, training: number) =>
     `${seen.toLocaleString("en")} of ${total.toLocaleString("en")} images, ${seconds.toFixed(1)} s (${training.toFixed(1)} s of it training)` + (accuracy === undefined ? "" : `; accuracy on 500 test images: ${(accuracy * 100).toFixed(1)}%`),
   trainedWith: (who: string) => `Training with ${who}.`,
-  slowNote: "Your own code trains here, which is slower than the engine: start with 2,000 images.",
+  slowNote: "Your own code trains here, which is slower than the engine: start with 1,000 or 2,000 images.",
   curveX: "training images seen",
   curveY: "accuracy on 500 test images",
   insideHeading: "3. Look inside",
@@ -93,7 +93,7 @@ const zh: Texts = {
   progress: (seen, total, accuracy, seconds, training) =>
     `${seen} / ${total} 张图像，${seconds.toFixed(1)} 秒（其中训练 ${training.toFixed(1)} 秒）` + (accuracy === undefined ? "" : `；在 500 张测试图像上的准确率：${(accuracy * 100).toFixed(1)}%`),
   trainedWith: (who) => `正在用${who}训练。`,
-  slowNote: "这里用你自己的代码训练，比引擎慢：先用 2000 张图像试试。",
+  slowNote: "这里用你自己的代码训练，比引擎慢：先用 1000 或 2000 张图像试试。",
   curveX: "已训练的图像数",
   curveY: "500 张测试图像上的准确率",
   insideHeading: "3. 看看网络内部",
