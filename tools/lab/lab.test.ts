@@ -139,8 +139,8 @@ describe("npm run lab in chromium", () => {
     it("trains with the learner's own NeuralNetwork.train in a worker, the accuracy curve rising", async () => {
       const curve = await train("mine", "1000");
       expect(curve.length).toBeGreaterThanOrEqual(5);
-      expect(curve[curve.length - 1].y).toBeGreaterThan(curve[0].y + 0.4);
-      expect(curve[curve.length - 1].y).toBeGreaterThan(0.6);
+      expect(curve[curve.length - 1].y).toBeGreaterThan(curve[0].y + 0.3);
+      expect(curve[curve.length - 1].y).toBeGreaterThan(0.5);
     }, LONG);
 
     it("trains with the WebAssembly engine in a worker, the accuracy curve rising", async () => {
