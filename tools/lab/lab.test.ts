@@ -205,8 +205,11 @@ describe("npm run lab in chromium", () => {
     }, LONG);
 
     it("answers each stroke update of a 784-200-10 network (latency printed)", async () => {
+      const evaluated = (await labStats(page)).evaluated;
       await page.click("#use-model");
       await expect.poll(() => page.locator("#network-now").innerText(), { timeout: LONG }).toContain("784-200-10");
+      // Drawing waits until the page has finished the new network's confusion matrix, which shares the main thread.
+      await page.waitForFunction((n) => (window as unknown as { labStats: LabStats }).labStats.evaluated > n, evaluated, { timeout: LONG });
       await page.click("#clear");
       await page.evaluate(() => ((window as unknown as { labStats: LabStats }).labStats.updates = []));
       await draw(page, [[[80, 80], [200, 80], [200, 200], [80, 200], [80, 90]], [[140, 60], [140, 220]]]);
