@@ -14,8 +14,6 @@ import { makeCourse } from "./course-copies";
 import { startLab, type Lab } from "./server";
 
 const LONG = 600_000;
-/** The WebAssembly engine (tools/engine/), when this copy of the course has it. */
-const ENGINE = fs.existsSync(path.join(courseRoot, "tools", "engine", "engine.wasm"));
 
 /** A network with seeded random weights (-0.5..0.5), as a model file holds it. */
 function randomModel(inputNodes: number, hiddenNodes: number, outputNodes: number, seed: number): string {
@@ -139,13 +137,13 @@ describe("npm run lab in chromium", () => {
     }
 
     it("trains with the learner's own NeuralNetwork.train in a worker, the accuracy curve rising", async () => {
-      const curve = await train("mine", "2000");
+      const curve = await train("mine", "1000");
       expect(curve.length).toBeGreaterThanOrEqual(5);
-      expect(curve[curve.length - 1].y).toBeGreaterThan(curve[0].y + 0.4);
-      expect(curve[curve.length - 1].y).toBeGreaterThan(0.6);
+      expect(curve[curve.length - 1].y).toBeGreaterThan(curve[0].y + 0.3);
+      expect(curve[curve.length - 1].y).toBeGreaterThan(0.5);
     }, LONG);
 
-    it.skipIf(!ENGINE)("trains with the WebAssembly engine in a worker, the accuracy curve rising", async () => {
+    it("trains with the WebAssembly engine in a worker, the accuracy curve rising", async () => {
       const curve = await train("engine", "10000");
       expect(curve.length).toBeGreaterThanOrEqual(10);
       expect(curve[curve.length - 1].y).toBeGreaterThan(curve[0].y + 0.6);
@@ -207,8 +205,11 @@ describe("npm run lab in chromium", () => {
     }, LONG);
 
     it("answers each stroke update of a 784-200-10 network (latency printed)", async () => {
+      const evaluated = (await labStats(page)).evaluated;
       await page.click("#use-model");
       await expect.poll(() => page.locator("#network-now").innerText(), { timeout: LONG }).toContain("784-200-10");
+      // Drawing waits until the page has finished the new network's confusion matrix, which shares the main thread.
+      await page.waitForFunction((n) => (window as unknown as { labStats: LabStats }).labStats.evaluated > n, evaluated, { timeout: LONG });
       await page.click("#clear");
       await page.evaluate(() => ((window as unknown as { labStats: LabStats }).labStats.updates = []));
       await draw(page, [[[80, 80], [200, 80], [200, 200], [80, 200], [80, 90]], [[140, 60], [140, 220]]]);
@@ -250,12 +251,10 @@ describe("npm run lab in chromium", () => {
       const stub = fs.readFileSync(path.join(roots[1], "exercises", "10-network", "network.ts"), "utf8").split("\n");
       const line = stub.findIndex((text) => text.includes("not implemented yet: NeuralNetwork constructor")) + 1;
       await expect.poll(() => page.locator("#train-error").innerText(), { timeout: LONG }).toContain(`exercise 10 (network) threw an error at exercises/10-network/network.ts:${line}:\nnot implemented yet: NeuralNetwork constructor`);
-      if (ENGINE) {
-        // The engine draws its starting weights with exercise 09's functions: the learner's own, stubs here.
-        await page.selectOption("#trainer", "engine");
-        await page.click("#train");
-        await expect.poll(() => page.locator("#train-error").innerText(), { timeout: LONG }).toMatch(/exercise 09 \(prepare\) threw an error at exercises\/09-prepare\/prepare\.ts:\d+:\nnot implemented yet: \w+ in exercises\/09-prepare/);
-      }
+      // The engine draws its starting weights with exercise 09's functions: the learner's own, stubs here.
+      await page.selectOption("#trainer", "engine");
+      await page.click("#train");
+      await expect.poll(() => page.locator("#train-error").innerText(), { timeout: LONG }).toMatch(/exercise 09 \(prepare\) threw an error at exercises\/09-prepare\/prepare\.ts:\d+:\nnot implemented yet: \w+ in exercises\/09-prepare/);
       // Drawing still works: the reference preprocessing on the server makes the 28 x 28 picture.
       await draw(page, SEVEN);
       await expect.poll(async () => (await inkedPixels(page, "#seen"))[0], { timeout: LONG }).toBeGreaterThan(3);
@@ -279,7 +278,7 @@ describe("npm run lab in chromium", () => {
         expect(await response.text()).not.toContain("BEGIN SOLUTION");
       }
       // The same check does find the reference where it is served: the solved learner's page.
-      const solvedCode = await page.request.get(new URL(`/@fs${path.join(roots[0], "exercises", "10-network", "network.ts")}`, labs[0].url).href);
+      const solvedCode = await page.request.get(new URL(`/@fs${path.join(roots[0], "exercises", "17-handwriting", "handwriting.ts")}`, labs[0].url).href);
       const solvedText = await solvedCode.text();
       expect(names.filter((name) => solvedText.includes(name)).length).toBeGreaterThan(0);
     }, LONG);
