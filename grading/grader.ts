@@ -11,7 +11,8 @@ import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
 import { loadInstructor, type InstructorOptions } from "./classroom/options";
 import { writeReports } from "./reports/index";
-import type { SandboxOptions } from "./sandbox";
+import { sandboxKind, type SandboxKind, type SandboxOptions } from "./sandbox";
+import { redactHidden } from "./hidden";
 import type { Mode, SubmissionGrade } from "./types";
 import { remove, removeOnExit, sessionDir } from "./workspace";
 import { GRADING_LIMIT_MS, TEST_TIMEOUT_MS } from "../runner/harness/manifest";
@@ -32,6 +33,8 @@ export interface GradeOptions {
   permissions?: boolean;
   force?: boolean;
   keep?: boolean;
+  /** Keep hidden tests' names and messages in the reports (by default learners see counts only). */
+  showHidden?: boolean;
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
@@ -48,6 +51,8 @@ export interface ClassResult {
   warnings: string[];
   written: string[];
   baselineCached: boolean;
+  /** Which sandbox the runs had (sandbox.ts). */
+  sandbox: SandboxKind;
   durationMs: number;
 }
 
@@ -66,6 +71,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     testTimeoutMs: DEFAULTS.testTimeoutMs,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const kind = sandboxKind(sandbox);
   const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
   const session = sessionDir();
   // Interrupted (Ctrl-C: the CLI turns it into an exit): leave no temporary folder behind.
@@ -102,13 +108,14 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     const exercises = course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points }));
     const warnings = [...course.skipped, ...baselineWarnings(baseline), ...instructor.apply(grades, mode, exercises)];
     const written = writeReports(options.out, {
-      grades,
+      grades: options.showHidden ? grades : grades.map(redactHidden),
+      sandbox: kind,
       exercises,
       warnings,
       mode,
       classReport: { stubs: course.stubs, roster: instructor.roster, assignment: options.instructor?.assignment, durationMs: Date.now() - started },
     });
-    return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
+    return { course, grades, warnings, written, baselineCached, sandbox: kind, durationMs: Date.now() - started };
   } finally {
     process.removeListener("exit", cleanUp);
     if (!options.keep) remove(session);

@@ -19,6 +19,8 @@ export interface ReportInput {
   exercises: { dir: string; number: number; points: number }[];
   warnings: string[];
   mode: Mode;
+  /** Which sandbox ran the learners' code. */
+  sandbox?: string;
   /** The class report and LMS gradebooks (left out when absent). */
   classReport?: ClassReportOptions;
 }
@@ -42,7 +44,7 @@ export function writeReports(out: string, input: ReportInput): string[] {
     write(`classroom50/${g.id}.json`, JSON.stringify(classroom50Result(g, input.mode), null, 2) + "\n");
   }
   // The learners' code stays out of the summary: it is in their submissions.
-  const summary = { mode: input.mode, exercises: input.exercises, warnings: input.warnings, grades: input.grades.map(({ authored: _, ...g }) => g) };
+  const summary = { mode: input.mode, sandbox: input.sandbox, exercises: input.exercises, warnings: input.warnings, grades: input.grades.map(({ authored: _, ...g }) => g) };
   write("summary.json", JSON.stringify(summary, null, 2) + "\n");
   if (input.classReport) written.push(...writeClassReports(out, input.grades, input.mode, input.warnings, input.classReport));
   return written;
