@@ -38,7 +38,7 @@ describe("Classroom 50 autograder.py", () => {
     const script = fs.readFileSync(path.join(here, "classroom50", "autograder.py"), "utf8").replace('EXERCISES = ""', 'EXERCISES = "1-2"');
     fs.writeFileSync(path.join(tmp, "autograder.py"), script);
     const env = { ...process.env, NN_KATA_COURSE_DIR: courseRoot, CLASSROOM: "cs-ml", ASSIGNMENT: "nn-kata", OWNER: "alice", SUBMISSION_TAG: "submit/2026-11-29T10-00-00Z-abc1234", COMMIT_URL: "https://example.org/c", RELEASE_URL: "https://example.org/r", REVIEW_URL: "" };
-    const run = spawnSync("python3", [path.join(tmp, "autograder.py")], { cwd: checkout, env, encoding: "utf8", timeout: 300_000 });
+    const run = spawnSync("python3", [path.join(tmp, "autograder.py")], { cwd: checkout, env, encoding: "utf8", timeout: 900_000 });
     expect(run.status, run.stderr + run.stdout).toBe(0);
     const result = JSON.parse(fs.readFileSync(path.join(checkout, "result.json"), "utf8"));
     // The schema's required fields, with no others (additionalProperties is false).
@@ -50,5 +50,5 @@ describe("Classroom 50 autograder.py", () => {
       expect(typeof t["test-name"] === "string" && typeof t.passed === "boolean").toBe(true);
     }
     expect(result.tests.map((t: { passed: boolean }) => t.passed)).toEqual([true, false]);
-  }, 300_000);
+  }, 900_000);
 });

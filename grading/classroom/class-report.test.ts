@@ -76,7 +76,7 @@ describe("class report", () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-class-report-"));
       fs.writeFileSync(path.join(dir, "class.html"), classHtml(input));
       browser = await openChromium();
-    }, 60_000);
+    }, 300_000);
     afterAll(async () => {
       await browser?.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -96,6 +96,6 @@ describe("class report", () => {
       await expect(page.locator(".pair pre").first().textContent()).resolves.toContain("out[i] = <b>");
       expect(await page.locator(".pair pre").count()).toBe(2);
       if (process.env.CLASS_REPORT_SCREENSHOT) await page.screenshot({ path: process.env.CLASS_REPORT_SCREENSHOT, fullPage: true });
-    }, 60_000);
+    }, 300_000);
   });
 });

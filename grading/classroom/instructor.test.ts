@@ -57,7 +57,7 @@ beforeAll(async () => {
     jobs: 2,
     instructor: { roster: path.join(tmp, "roster.csv"), deadline: "2026-11-01T12:00:00Z", late: "10%/day", overrides: path.join(tmp, "overrides.csv"), assignment: "Week 1" },
   });
-}, 180_000);
+}, 900_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

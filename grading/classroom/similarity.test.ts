@@ -1,5 +1,6 @@
 // Similarity on a class where four learners wrote the matrix and activation exercises each in
 // their own way and a fifth copied the first one, renamed its variables and reordered it.
+import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "../course";
 import { activationFile, disguise, matrixFile, STYLES } from "../testing/class-code";
@@ -25,6 +26,12 @@ describe("similarity (winnowing over normalised tokens)", () => {
     const a = original["exercises/05-matrix/matrix.ts"];
     const b = copied["exercises/05-matrix/matrix.ts"];
     expect(b).not.toContain("result");
+    // Still a program (the given class is untouched, so no name clashes with it).
+    const parsed = ts.createSourceFile("matrix.ts", b, ts.ScriptTarget.Latest) as unknown as { parseDiagnostics: unknown[] };
+    expect(parsed.parseDiagnostics).toEqual([]);
+    const stub = course.stubs.get("05-matrix/matrix.ts")!;
+    const given = stub.slice(0, stub.indexOf("\n/** The matrix product"));
+    expect(b.startsWith(given)).toBe(true);
     expect(b.indexOf("export function map")).toBeLessThan(b.indexOf("export function dot"));
     expect(a.indexOf("export function map")).toBeGreaterThan(a.indexOf("export function dot"));
     const hashes = (text: string) => new Set(winnow(text, "f").map((f) => f.hash));

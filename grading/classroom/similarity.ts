@@ -153,8 +153,15 @@ function excerpts(a: Map<number, Fingerprint[]>, b: Map<number, Fingerprint[]>, 
     const perFile = new Map<string, Fingerprint[]>();
     for (const f of hashes.flatMap((h) => mine.get(h)!)) (perFile.get(f.file) ?? perFile.set(f.file, []).get(f.file)!).push(f);
     const [file, list] = [...perFile].sort((x, y) => y[1].length - x[1].length)[0] ?? ["", []];
-    const from = Math.min(...list.map((f) => f.line));
-    const to = Math.min(Math.max(...list.map((f) => f.endLine)), from + 29);
+    // The 30 lines holding the most shared fingerprints.
+    const starts = list.map((f) => f.line).sort((x, y) => x - y);
+    let from = starts[0] ?? 1;
+    let best = 0;
+    for (const start of starts) {
+      const inside = list.filter((f) => f.line >= start && f.endLine < start + 30).length;
+      if (inside > best) (best = inside), (from = start);
+    }
+    const to = Math.min(Math.max(...list.filter((f) => f.line >= from && f.endLine < from + 30).map((f) => f.endLine), from), from + 29);
     const text = (texts[file] ?? "").split("\n").slice(from - 1, to).join("\n");
     return [{ file, from, to, text }, [...new Set(list.map((f) => f.hash))]];
   };

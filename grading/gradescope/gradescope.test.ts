@@ -47,7 +47,7 @@ beforeAll(async () => {
   const stem = first.files[0].replace(/\.ts$/, "");
   fs.writeFileSync(path.join(hidden, "extra.test.ts"), `// ${SECRET}\nimport { expect, it } from "vitest";\nimport * as mine from "./${stem}";\n\nit("hidden: the module exports functions", () => {\n  expect(Object.keys(mine).length, "${SECRET}").toBeGreaterThan(0);\n});\n`);
   entries = await unzip(buildAutograder({ hidden: path.join(tmp, "hidden"), exercises: "1-2", timeoutSeconds: 60 }).zip);
-}, 60_000);
+}, 600_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -86,7 +86,7 @@ describe("npm run gradescope", () => {
     // What setup.sh's npm ci would install.
     fs.symlinkSync(path.join(courseRoot, "node_modules"), path.join(root, "source", "course", "node_modules"), "dir");
     fakeSubmission(course, path.join(root, "submission"), { solved: [first] });
-    const run = spawnSync("bash", [path.join(root, "source", "run_autograder")], { encoding: "utf8", env: { ...process.env, NN_KATA_AUTOGRADER_ROOT: root }, timeout: 300_000 });
+    const run = spawnSync("bash", [path.join(root, "source", "run_autograder")], { encoding: "utf8", env: { ...process.env, NN_KATA_AUTOGRADER_ROOT: root }, timeout: 900_000 });
     expect(run.status, run.stderr).toBe(0);
     const results = JSON.parse(fs.readFileSync(path.join(root, "results", "results.json"), "utf8"));
     expect(results).toMatchObject({ visibility: "visible", stdout_visibility: "hidden" });
@@ -104,5 +104,5 @@ describe("npm run gradescope", () => {
     expect(hidden).toEqual([expect.objectContaining({ name: `${first.dir}: hidden: the module exports functions`, status: "passed", output: "passed" })]);
     expect(tests.filter((t) => t.visibility === "visible").length).toBe(tests.length - 1);
     expect(JSON.stringify(results)).not.toContain(SECRET);
-  }, 300_000);
+  }, 900_000);
 });

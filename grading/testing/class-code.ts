@@ -195,12 +195,11 @@ export function disguise(text: string): string {
     [/\btotal\b/g, "sum"],
     [/\bk\b/g, "m"],
   ];
-  let out = text;
-  for (const [from, to] of renames) out = out.replace(from, to);
-  // Reorder: the class and header stay first, the functions after it come in reverse order.
-  const at = out.indexOf("\n/** The matrix product");
-  if (at === -1) return out;
-  const head = out.slice(0, at);
-  const blocks = out.slice(at).split(/\n(?=\/\*\* )/).filter((b) => b.trim() !== "");
-  return `${head}\n${blocks.reverse().join("\n")}\n`;
+  // Only the learner's part changes: the given Matrix class and the header stay as they were.
+  const at = text.indexOf("\n/** The matrix product");
+  if (at === -1) throw new Error("disguise: not a matrix.ts with the course's dot()");
+  let own = text.slice(at);
+  for (const [from, to] of renames) own = own.replace(from, to);
+  const blocks = own.split(/\n(?=\/\*\* )/).filter((b) => b.trim() !== "");
+  return `${text.slice(0, at)}\n${blocks.reverse().join("\n")}\n`;
 }
