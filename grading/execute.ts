@@ -35,6 +35,8 @@ export interface ExecuteOptions {
   limits: Map<string, number>;
   /** Extra time for vitest to start, on top of the limits, for the whole-run watchdog. */
   startupMs?: number;
+  /** Run exercise 19's gate test on the engine (the course's reference baseline: trusted code, minutes saved). */
+  gateOnEngine?: boolean;
   /** Errors thrown outside any test (an unhandled rejection): reported, not scored. */
   onUnhandledError?: (message: string) => void;
   /** The reference copy for the isolated tree's redirect (view.ts referenceCopy). */
@@ -47,7 +49,7 @@ export interface ExecuteOptions {
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
   const timeoutMs = (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + (options.limits.get(f) ?? FALLBACK_FILE_LIMIT_MS), 0);
-  const sandbox = runSandbox(options.course, options.workspace, options.runName, options.sandbox, { referenceDir: options.referenceDir, refused: options.refused, timeoutMs });
+  const sandbox = runSandbox(options.course, options.workspace, options.runName, options.sandbox, { referenceDir: options.referenceDir, refused: options.refused, timeoutMs, gateOnEngine: options.gateOnEngine });
   options.onSandbox?.(sandbox.kind);
   const done = new Map<string, FileRun>();
   let remaining = [...files];

@@ -18,7 +18,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { Course } from "./course";
-import { courseView, type CourseView } from "./view";
+import { courseView, graderRoot, type CourseView } from "./view";
 import { envFor, readEnv } from "../runner/harness/env";
 
 export interface SandboxOptions {
@@ -50,6 +50,8 @@ export interface GradingSettings {
   solutionsDir: string;
   /** Learner helpers (workspace paths) that isolated runs must not load: they lead to another exercise's module. */
   refused: string[];
+  /** Exercise 19's gate test gets the engine as its network (the course's reference baseline only): the engine's course-network.ts. */
+  engineNetwork?: string;
 }
 
 /** Which permission flag this Node calls it, if any. */
@@ -88,6 +90,15 @@ export interface RunSandboxOptions {
   refused?: string[];
   /** The whole run's time limit, in ms: a CPU-time limit on top of the wall clock. */
   timeoutMs: number;
+  /** Run exercise 19's gate test on the engine (the course's own reference baseline only). */
+  gateOnEngine?: boolean;
+}
+
+/** The engine's files, read from the grader's own checkout: only the reference baseline gets them. */
+function engineFiles(): { network: string; wasm: string; dirs: string[] } {
+  const root = fs.realpathSync(graderRoot);
+  const tools = path.join(root, "tools");
+  return { network: path.join(tools, "engine", "course-network.ts"), wasm: path.join(tools, "engine", "engine.wasm"), dirs: [tools, path.join(root, "solutions")] };
 }
 
 export function runSandbox(course: Course, workspace: string, runName: string, options: SandboxOptions, run: RunSandboxOptions): RunSandbox {
@@ -100,6 +111,7 @@ export function runSandbox(course: Course, workspace: string, runName: string, o
   const mnistDir = process.env.MNIST_DIR && fs.existsSync(process.env.MNIST_DIR) ? [fs.realpathSync(path.resolve(process.env.MNIST_DIR))] : [];
   const setupFiles = ["grading/setup/fresh-modules.ts", "grading/setup/output.ts", "grading/setup/freeze.ts"].map(view.file);
   const kind = sandboxKind(options);
+  const engine = run.gateOnEngine ? engineFiles() : undefined;
 
   const execArgv = [`--max-old-space-size=${options.memoryMb}`];
   const flag = options.permissions ? permissionFlag() : undefined;
@@ -110,6 +122,7 @@ export function runSandbox(course: Course, workspace: string, runName: string, o
     // model checks the path as written, and these links lead only into the view.
     execArgv.push(`--allow-fs-read=${path.join(ws, "data")}`, `--allow-fs-read=${path.join(ws, "node_modules")}`);
     for (const dir of mnistDir) execArgv.push(`--allow-fs-read=${dir}`);
+    if (engine) execArgv.push(`--allow-fs-read=${engine.wasm}`);
     execArgv.push(`--allow-fs-write=${scratch}`);
     if (process.allowedNodeEnvironmentFlags.has("--disable-warning")) execArgv.push("--disable-warning=ExperimentalWarning");
   }
@@ -120,12 +133,14 @@ export function runSandbox(course: Course, workspace: string, runName: string, o
     execArgv,
     isolate: options.isolate,
     testTimeoutMs: options.testTimeoutMs,
-    allowed: [view.nodeModules, view.data, ...mnistDir, ...setupFiles],
+    // The baseline's gate on the engine loads the engine and what it shares with the reference (trusted code, no learner's).
+    allowed: [view.nodeModules, view.data, ...mnistDir, ...setupFiles, ...(engine ? engine.dirs : [])],
     solutionsDir: run.referenceDir ?? path.join(view.dir, "no-reference"),
     setupFiles,
     refused: run.refused ?? [],
+    ...(engine ? { engineNetwork: engine.network } : {}),
   };
-  const launcher = kind === "bubblewrap" ? bwrapCommand({ ws, runDir, view, referenceDir: run.referenceDir, mnistDir, memoryMb: options.memoryMb, timeoutMs: run.timeoutMs }) : undefined;
+  const launcher = kind === "bubblewrap" ? bwrapCommand({ ws, runDir, view, referenceDir: run.referenceDir, extraReadOnly: engine?.dirs ?? [], mnistDir, memoryMb: options.memoryMb, timeoutMs: run.timeoutMs }) : undefined;
   return { settings, view, kind, launcher };
 }
 
@@ -134,7 +149,7 @@ const SYSTEM = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", 
 const FILE_SIZE_MB = 200;
 
 /** bwrap + prlimit: the argv prefix that runs `node ...` inside the sandbox. */
-function bwrapCommand(o: { ws: string; runDir: string; view: CourseView; referenceDir?: string; mnistDir: string[]; memoryMb: number; timeoutMs: number }): string[] {
+function bwrapCommand(o: { ws: string; runDir: string; view: CourseView; referenceDir?: string; extraReadOnly: string[]; mnistDir: string[]; memoryMb: number; timeoutMs: number }): string[] {
   const args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "grading"];
   for (const dir of SYSTEM) args.push("--ro-bind-try", dir, dir);
   // node itself, wherever it is installed (nvm, /usr/local, /opt...).
@@ -144,6 +159,7 @@ function bwrapCommand(o: { ws: string; runDir: string; view: CourseView; referen
   args.push("--ro-bind", o.view.dir, o.view.dir, "--bind", path.join(o.view.nodeModules, ".vite-temp"), path.join(o.view.nodeModules, ".vite-temp"));
   args.push("--ro-bind", o.ws, o.ws, "--bind", o.runDir, o.runDir);
   if (o.referenceDir) args.push("--ro-bind", o.referenceDir, o.referenceDir);
+  for (const dir of o.extraReadOnly) args.push("--ro-bind", dir, dir);
   for (const dir of o.mnistDir) args.push("--ro-bind", dir, dir);
   args.push("--chdir", o.ws);
   // Per process: the worker's heap cap plus room for typed arrays and vitest's own process.

@@ -27,6 +27,7 @@ export const RUNTIME_FILES = [
   "runner/harness/redirect-plugin.ts",
   "runner/harness/env.ts",
   "runner/harness/vitest-child.mjs",
+  "tools/engine/gate-plugin.ts",
 ];
 
 export interface CourseView {

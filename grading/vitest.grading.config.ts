@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 import { ForksPoolWorker, type PoolOptions } from "vitest/node";
 import { readEnv } from "../runner/harness/env.ts";
 import { redirectPlugin } from "../runner/harness/redirect-plugin.ts";
+import { gateOnEnginePlugin } from "../tools/engine/gate-plugin.ts";
 import { guardPlugin } from "./guard-plugin.ts";
 import type { GradingSettings } from "./sandbox.ts";
 
@@ -33,7 +34,8 @@ class SealedForks extends ForksPoolWorker {
 export default defineConfig({
   root: settings.workspace,
   cacheDir: path.join(settings.runDir, "vite"),
-  plugins: [guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
+  // The engine's plugin first: it answers the gate's import before the guard would refuse it.
+  plugins: [...(settings.engineNetwork ? [gateOnEnginePlugin(settings.engineNetwork)] : []), guardPlugin(settings), ...(redirect ? [redirectPlugin(redirect)] : [])],
   test: {
     include: ["exercises/**/*.test.ts", "isolated/**/*.test.ts"],
     pool: { name: "nn-kata-forks", createPoolWorker: (options) => new SealedForks(options) },
