@@ -34,6 +34,8 @@ let connections = 0;
 const table: { case: string; outcome: string; seconds: number }[] = [];
 const grade = (id: string): SubmissionGrade => result.grades.find((g) => g.id === id)!;
 const score1 = (g: SubmissionGrade, mode: "progressive" | "isolated" = "progressive") => g.exercises.find((e) => e.dir === ex1.dir)![mode].score;
+/** The honest unfinished stub's score (the hidden test can pass on any module that exports functions). */
+const honest = () => score1(grade("honest-edited"));
 const row = (name: string, outcome: string) => table.push({ case: name, outcome, seconds: Math.round(grade(name).durationMs / 100) / 10 });
 
 /** The stub of exercise 01 with `code` at the top: the cheat does the work only if `leaked` came true. */
@@ -57,6 +59,8 @@ beforeAll(async () => {
   const sol = "sol" + "utions";
 
   only("honest-stub", {});
+  // What a cheat is compared with: the same unfinished stub, edited (so it runs) and honest.
+  only("honest-edited", { [file1]: `// I started.\n${stub1}` });
   // 1. The reference through the workspace: every path trick, then the real course path.
   only("reads-reference", {
     [file1]: cheat(
@@ -128,7 +132,8 @@ describe("grader faults", () => {
       const ws = buildWorkspace(course, new Map(), path.join(session, "workspaces", "probe"), true);
       const view = courseView(course);
       for (const trick of ["node_modules/..", "data/..", "node_modules/vitest/../..", "data/../node_modules/.."]) {
-        const landed = fs.realpathSync(path.join(ws, trick));
+        // The OS's realpath: it follows the link before "..", as a read through that path would.
+        const landed = fs.realpathSync.native(`${ws}/${trick}`);
         expect(landed, trick).toBe(view.dir);
         expect(fs.readdirSync(landed).sort(), trick).toEqual(["data", "grading", "node_modules", "package.json", "runner"]);
       }
@@ -140,23 +145,23 @@ describe("grader faults", () => {
   });
 
   it("reads-reference: no path trick reaches the reference (scores as the stub)", () => {
-    expect(score1(grade("reads-reference"))).toBe(0);
-    row("reads-reference", "0 points (every path refused)");
+    expect(score1(grade("reads-reference"))).toBeLessThanOrEqual(honest());
+    row("reads-reference", `${score1(grade("reads-reference"))} points, as the honest stub (every path refused)`);
   });
 
   it("reads-hidden: the hidden tests' source and names are in no report", () => {
-    expect(score1(grade("reads-hidden"))).toBe(0);
+    expect(score1(grade("reads-hidden"))).toBeLessThanOrEqual(honest());
     for (const file of result.written) expect(fs.readFileSync(path.join(tmp, "out", file), "utf8"), file).not.toContain(SECRET);
-    const feedback = fs.readFileSync(path.join(tmp, "out", "feedback", "honest-stub.md"), "utf8");
-    expect(feedback).toMatch(/1 of 1 hidden test failed/);
-    row("reads-hidden", "0 points; secret in no report; feedback: hidden count only");
+    const feedback = fs.readFileSync(path.join(tmp, "out", "feedback", "reads-hidden.md"), "utf8");
+    expect(feedback).toMatch(/Instructor's hidden tests: [01] of 1 hidden test failed/);
+    row("reads-hidden", `${score1(grade("reads-hidden"))} points, as the honest stub; secret in no report; feedback: hidden count only`);
   });
 
   it("patches-math: the freeze makes it fail, and it is flagged", () => {
     const g = grade("patches-math");
-    expect(score1(g)).toBe(0);
+    expect(score1(g)).toBeLessThanOrEqual(honest());
     expect(g.flags.map((f) => f.kind)).toContain("intrinsics");
-    row("patches-math", "0 points, flagged intrinsics");
+    row("patches-math", `${score1(grade("patches-math"))} points (did not load), flagged intrinsics`);
   });
 
   it("cross-exercise: the isolated score is not forged, and it is flagged", () => {
@@ -168,7 +173,7 @@ describe("grader faults", () => {
   });
 
   it("kills-process: the signal does not leave the sandbox", () => {
-    expect(score1(grade("kills-process"))).toBe(0);
+    expect(score1(grade("kills-process"))).toBeLessThanOrEqual(honest());
     expect(sleeper.exitCode).toBeNull();
     expect(() => process.kill(sleeper.pid!, 0)).not.toThrow();
     row("kills-process", "outside process alive");
@@ -204,7 +209,8 @@ describe("grader faults", () => {
     row("zip-bomb", "invalid: too big (stopped at 200 MB)");
   });
 
-  it("honest stub scores 0: every cheat above scored no more", () => {
+  it("the honest stubs: untouched scores 0 without running; edited, only what any module scores", () => {
     expect(score1(grade("honest-stub"))).toBe(0);
+    expect(honest()).toBeLessThan(ex1.points / 2);
   });
 });
