@@ -2,7 +2,7 @@
 // the course's tests run against the reference solutions, and scripts/selfcheck.test.ts
 // proves every generated stub fails every test of its exercise.
 import { defineConfig } from "vitest/config";
-import { gateOnEnginePlugin } from "./tools/engine/gate-plugin";
+import { gateOnEnginePlugin } from "./tools/engine/gate-plugin.ts";
 
 export default defineConfig({
   // Exercise 19's gate trains on all of MNIST: here it runs on the engine, which the engine's own

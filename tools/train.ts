@@ -4,6 +4,7 @@
 //
 //   npm run train -- --hidden 200 --lr 0.1 --epochs 1 [--rotations] [--seed 1] [--out reports]
 //   npm run train -- --mine        your own network (exercises/) instead of the reference
+//   npm run train -- --model deep  the Part 4 network (exercises 20-24), settings from exercise 24
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,14 +13,20 @@ import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code
 import { loadEngineFile } from "./engine/node";
 import { saveModel, type SavableNetwork } from "./model";
 import { BLACK, RED, digitSheet, lineChart } from "./pictures";
+import { DEEP_NEEDS, deepSettings, describeDeep, trainDeep } from "./train-deep";
 
 const USAGE = `npm run train -- [options]
 
-  --hidden N      hidden nodes (default 200)
-  --lr X          learning rate (default 0.1)
+  --model M       book (default): the book's network of exercise 10;
+                  deep: the Part 4 network (exercises 20-23) with exercise 24's settings,
+                  which the options below change
+  --hidden N      hidden nodes (default 200; deep: one number per hidden layer, e.g. 512,128)
+  --lr X          learning rate (default 0.1; deep: Adam's first one)
   --epochs N      passes over the 60,000 training images (default 1)
-  --rotations     also train on each image turned +10 and -10 degrees (exercise 16)
+  --rotations     also train on each image turned +10 and -10 degrees (exercise 16; book only)
   --seed N        seed of the starting weights (default 1)
+  --batch N       deep: images per step
+  --decay X       deep: the learning rate is multiplied by X after each epoch
   --out DIR       the report folder (default reports/)
   --mine          train your own network (exercises/) instead of the course's reference
   --reference     use the reference even before your own exercises pass (instructors)
@@ -36,6 +43,7 @@ interface Network extends SavableNetwork {
 }
 
 interface Settings {
+  model: "book" | "deep";
   hidden: number;
   lr: number;
   epochs: number;
@@ -44,6 +52,8 @@ interface Settings {
   out: string;
   mine: boolean;
   reference: boolean;
+  /** The options given for the deep model (the rest come from exercise 24's settings). */
+  deep: { hiddenLayers?: number[]; learningRate?: number; epochs?: number; seed?: number; batchSize?: number; learningRateDecay?: number };
 }
 
 const say = (text = "") => process.stdout.write(text + "\n");
@@ -62,11 +72,14 @@ function readSettings(argv: string[]): Settings | undefined {
   const { values } = parseArgs({
     args: argv,
     options: {
-      hidden: { type: "string", default: "200" },
-      lr: { type: "string", default: "0.1" },
-      epochs: { type: "string", default: "1" },
+      model: { type: "string", default: "book" },
+      hidden: { type: "string" },
+      lr: { type: "string" },
+      epochs: { type: "string" },
       rotations: { type: "boolean", default: false },
-      seed: { type: "string", default: "1" },
+      seed: { type: "string" },
+      batch: { type: "string" },
+      decay: { type: "string" },
       out: { type: "string", default: "reports" },
       mine: { type: "boolean", default: false },
       reference: { type: "boolean", default: false },
@@ -82,17 +95,34 @@ function readSettings(argv: string[]): Settings | undefined {
     if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
     return n;
   };
-  const lr = Number(values.lr);
-  if (!(lr > 0 && lr <= 10)) throw new Error(`--lr must be a number above 0 (the book uses 0.01 to 0.6), got "${values.lr}"`);
+  const rate = (name: string, text: string, max: number) => {
+    const x = Number(text);
+    if (!(x > 0 && x <= max)) throw new Error(`--${name} must be a number above 0 and at most ${max}, got "${text}"`);
+    return x;
+  };
+  if (values.model !== "book" && values.model !== "deep") throw new Error(`--model must be book or deep, got "${values.model}"`);
+  const deep = values.model === "deep";
+  if (deep && values.rotations) throw new Error("--rotations is for the book's network; the deep model trains on the images as they are");
+  if (!deep && (values.batch !== undefined || values.decay !== undefined)) throw new Error("--batch and --decay are for --model deep");
+  const given = <T>(text: string | undefined, read: (text: string) => T) => (text === undefined ? undefined : read(text));
   return {
-    hidden: whole("hidden", values.hidden, 1, 5000),
-    lr,
-    epochs: whole("epochs", values.epochs, 1, 100),
+    model: values.model,
+    hidden: deep ? 0 : whole("hidden", values.hidden ?? "200", 1, 5000),
+    lr: deep ? 0 : rate("lr", values.lr ?? "0.1", 10),
+    epochs: whole("epochs", values.epochs ?? "1", 1, 100),
     rotations: values.rotations,
-    seed: whole("seed", values.seed, -(2 ** 31), 2 ** 32 - 1),
+    seed: whole("seed", values.seed ?? "1", -(2 ** 31), 2 ** 32 - 1),
     out: path.resolve(values.out),
     mine: values.mine,
     reference: values.reference,
+    deep: {
+      hiddenLayers: given(values.hidden, (text) => text.split(",").map((n) => whole("hidden", n.trim(), 1, 5000))),
+      learningRate: given(values.lr, (text) => rate("lr", text, 1)),
+      epochs: given(values.epochs, (text) => whole("epochs", text, 1, 100)),
+      seed: given(values.seed, (text) => whole("seed", text, -(2 ** 31), 2 ** 32 - 1)),
+      batchSize: given(values.batch, (text) => whole("batch", text, 1, 60_000)),
+      learningRateDecay: given(values.decay, (text) => rate("decay", text, 1)),
+    },
   };
 }
 
@@ -105,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (!s) return 0;
+  if (s.model === "deep") return trainDeepModel(s);
 
   const needs = ["09-prepare", "10-network", "11-idx", ...(s.rotations ? ["16-augment"] : [])];
   const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs, onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`) });
@@ -193,7 +224,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 interface ReportData {
-  net: Network;
+  /** The book's network (back-queried and saved as model.json); undefined for the deep model. */
+  net?: Network;
   tree: Tree;
   summary: string;
   curve: { x: number; y: number }[];
@@ -230,9 +262,15 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
     .slice(0, 24);
   put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8));
 
+  if (r.net === undefined) {
+    put("summary.txt", r.summary + "\n");
+    say("(no backquery.png and no model.json: back-querying and `npm run query` work with the book's network)");
+    return written;
+  }
+  const net = r.net;
   try {
     const { backquery } = await load<{ backquery(net: unknown, label: number): number[] }>(r.tree, "18-backquery/backquery.ts");
-    const images = Array.from({ length: 10 }, (_, label) => backquery(r.net, label).map((v) => ((v - 0.01) / 0.98) * 255));
+    const images = Array.from({ length: 10 }, (_, label) => backquery(net, label).map((v) => ((v - 0.01) / 0.98) * 255));
     put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10));
   } catch (error) {
     if (!isUnwritten(error)) throw error;
@@ -246,10 +284,45 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
     fs.renameSync(modelFile, kept);
     say(`(the earlier model.json is kept as ${path.basename(kept)})`);
   }
-  saveModel(r.net, modelFile);
+  saveModel(net, modelFile);
   written.push("model.json");
   put("summary.txt", r.summary + "\n");
   return written;
+}
+
+/** The Part 4 network: the same report, without back-query and model.json. */
+async function trainDeepModel(s: Settings): Promise<number> {
+  const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs: DEEP_NEEDS, onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`) });
+  if ("refused" in choice) {
+    say(choice.refused);
+    return 1;
+  }
+  const settings = await deepSettings(choice.tree, s.deep, say);
+  const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(choice.tree, "11-idx/idx.ts");
+  const started = performance.now();
+  const train = loadMnist("train");
+  const test = loadMnist("test");
+  const described = await describeDeep(choice.tree, settings);
+  say(`Training a ${described}`);
+  say(`Code: ${choice.says}`);
+  const { curve, outputs, predicted } = await trainDeep(choice.tree, settings, train, test);
+  const right = predicted.filter((p, i) => p === test[i].label).length;
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  predicted.forEach((p, i) => confusion[test[i].label][p]++);
+  const summary = [
+    `${described}; ${choice.says}`,
+    "",
+    formatConfusion(confusion),
+    "",
+    `accuracy: ${((100 * right) / test.length).toFixed(2)}% (${right} of ${test.length} test images)`,
+    `time: ${formatDuration((performance.now() - started) / 1000)}`,
+  ].join("\n");
+  say();
+  say(summary.split("\n").slice(2).join("\n"));
+  const written = await writeReport(s.out, { tree: choice.tree, summary, curve, epochs: settings.epochs, trainCount: train.length, test, outputs, predicted });
+  say();
+  say(`Report in ${path.relative(process.cwd(), s.out) || "."}${path.sep}: ${written.join(", ")}`);
+  return 0;
 }
 
 runTool("train", () => main(process.argv.slice(2)));

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RedirectOptions } from "./redirect-plugin";
+import { killStrays, newTag } from "./strays";
 import { envFor } from "./env";
 
 export const runnerDir = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,8 @@ export interface TestOutcome {
   state: "passed" | "failed" | "skipped" | "pending";
   errors: TestErrorInfo[];
   durationMs: number;
+  /** What the test printed, when the run's setup keeps it (the grader's does). */
+  output?: string;
 }
 
 export interface FileOutcome {
@@ -75,6 +78,10 @@ export interface RunOptions {
   onOutput?: (text: string) => void;
   /** Called as a test file is queued, imported ("collected") and done: for a time limit per file. */
   onModule?: (event: ModuleEvent) => void;
+  /** A command that starts node inside a sandbox (e.g. bwrap ... --): the child runs as launcher + node. */
+  launcher?: string[];
+  /** The vitest child script, when a caller runs its own copy (the grader's course view). */
+  childScript?: string;
   /** Aborting stops the run as the watchdog does (status "timeout"): a caller's own time limit. */
   signal?: AbortSignal;
 }
@@ -128,10 +135,13 @@ export function runTests(options: RunOptions): Promise<RunResult> {
   const config = options.config ?? exercisesConfig;
   const started = Date.now();
   const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
-  const env = childEnv(root, options);
+  const tag = newTag();
+  const env = { ...childEnv(root, options), ...envFor({ runTag: tag }) };
 
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), childScript, args], {
+    const argv = [process.execPath, ...(options.nodeArgs ?? []), options.childScript ?? childScript, args];
+    const [command, ...rest] = [...(options.launcher ?? []), ...argv];
+    const child = spawn(command, rest, {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -170,6 +180,8 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       options.signal?.removeEventListener("abort", onAbort);
       // Workers of a finished run may linger on open handles; the group is ours to clean up.
       if (!timedOut) killGroup();
+      // Detached or setsid children of learner code left the group: find them by their tag.
+      killStrays(tag);
       resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
     });
   });

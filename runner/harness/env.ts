@@ -18,6 +18,10 @@ export interface KataEnv {
   noLinks?: boolean;
   /** NN_KATA_GRADING: a grading run's settings, as JSON (grading/sandbox.ts owns their shape). */
   grading?: string;
+  /** NN_KATA_RUN_TAG: marks every process a run starts, so strays can be found (strays.ts). */
+  runTag?: string;
+  /** NN_KATA_NO_BWRAP=1: the grader does not use bubblewrap even where it works. */
+  noBwrap?: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
@@ -29,6 +33,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
     stdoutTty: env.NN_KATA_STDOUT_TTY === "1",
     noLinks: Boolean(env.NN_KATA_NO_LINKS),
     grading: env.NN_KATA_GRADING || undefined,
+    runTag: env.NN_KATA_RUN_TAG || undefined,
+    noBwrap: env.NN_KATA_NO_BWRAP === "1",
   };
 }
 
@@ -43,6 +49,8 @@ export function envFor(values: KataEnv): Record<string, string | undefined> {
     NN_KATA_STDOUT_TTY: on(values.stdoutTty),
     NN_KATA_NO_LINKS: on(values.noLinks),
     NN_KATA_GRADING: values.grading,
+    NN_KATA_RUN_TAG: values.runTag,
+    NN_KATA_NO_BWRAP: on(values.noBwrap),
   };
   const keys = Object.keys(values) as (keyof KataEnv)[];
   const named = new Set(keys.map((key) => `NN_KATA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`));

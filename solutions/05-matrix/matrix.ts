@@ -81,14 +81,15 @@ export function dot(a: Matrix, b: Matrix): Matrix {
     );
   }
   const out = new Matrix(a.rows, b.cols);
-  // The arrays and sizes in local constants: looking up a.data at every step makes the loop
-  // about twice as slow, and exercise 19 runs it 60,000 times over 200 x 784 weights.
-  const A = a.data, B = b.data, C = out.data, n = a.cols, p = b.cols;
+  const [A, B, O, n] = [a.data, b.data, out.data, b.cols];
+  // Loop order i, k, j walks both b and out along their rows, which is kind to the CPU cache.
   for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < p; j++) {
-      let sum = 0;
-      for (let k = 0; k < n; k++) sum += A[i * n + k] * B[k * p + j];
-      C[i * p + j] = sum;
+    for (let k = 0; k < a.cols; k++) {
+      const aik = A[i * a.cols + k];
+      // A zero adds nothing. Most pixels of an MNIST digit are 0 (scaled by / 255, as in Part 4),
+      // so this skips about 80% of a first layer's work.
+      if (aik === 0) continue;
+      for (let j = 0; j < n; j++) O[i * n + j] += aik * B[k * n + j];
     }
   }
   return out;
