@@ -252,7 +252,18 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   const total = r.epochs * r.trainCount;
   const step = total <= 60_000 ? 10_000 : total <= 300_000 ? 60_000 : 120_000;
   const xTicks = Array.from({ length: Math.floor(total / step) }, (_, i) => (i + 1) * step);
-  put("training-curve.png", lineChart(r.curve, { yTicks, formatY: (y) => `${Math.round(y * 100)}%`, xTicks, formatX: (x) => `${x / 1000}k` }));
+  put(
+    "training-curve.png",
+    lineChart(r.curve, {
+      yTicks,
+      formatY: (y) => `${Math.round(y * 100)}%`,
+      xTicks,
+      formatX: (x) => `${x / 1000}k`,
+      title: "Accuracy while training",
+      yLabel: "Right answers, first 1000 test images",
+      xLabel: "Training images seen (k = 1000)",
+    }),
+  );
 
   // The worst mistakes: wrong answers the network was surest of. Caption: true label > answer.
   const mistakes = r.predicted
@@ -260,7 +271,8 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
     .filter(({ i, p }) => p !== r.test[i].label)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, 24);
-  put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8));
+  const heading = ["The network's surest wrong answers", "8>4: the label says 8, the network answered 4"];
+  put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8, 3, heading));
 
   if (r.net === undefined) {
     put("summary.txt", r.summary + "\n");
@@ -270,8 +282,9 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   const net = r.net;
   try {
     const { backquery } = await load<{ backquery(net: unknown, label: number): number[] }>(r.tree, "18-backquery/backquery.ts");
-    const images = Array.from({ length: 10 }, (_, label) => backquery(net, label).map((v) => ((v - 0.01) / 0.98) * 255));
-    put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10));
+    // Inputs back to grey levels by undoing the input scaling (x / 255 * 0.99 + 0.01), as exercise 18 does.
+    const images = Array.from({ length: 10 }, (_, label) => backquery(net, label).map((v) => ((v - 0.01) / 0.99) * 255));
+    put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10, 3, ["What the network thinks each digit looks like (backquery)"]));
   } catch (error) {
     if (!isUnwritten(error)) throw error;
     say("(no backquery.png: exercise 18, backquery, is not written yet)");

@@ -11,6 +11,7 @@ import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
 import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
+import { pick } from "../../data/lang";
 
 export interface ReportContext {
   root: string;
@@ -65,7 +66,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
     case "timeout": {
       const seconds = Math.round((outcome.run?.durationMs ?? 0) / 1000);
       out.push(term.red(`✗ ${m.timedOut(exerciseLabel(ex), seconds)}`));
-      for (const test of outcome.run?.running ?? []) out.push(`  ${m.stillRunning}: ${lastPart(test.fullName)}`);
+      for (const test of outcome.run?.running ?? []) out.push(`  ${m.stillRunning}: ${pick(lastPart(test.fullName), m.lang)}`);
       out.push(term.dim(`  ${m.loopExplanation}`));
       step = m.stepLoop(term.link(ctx.root, stub));
       break;
@@ -125,7 +126,7 @@ function failureStep(ctx: ReportContext, ex: Exercise, test: TestOutcome | undef
   const where = error ? learnerLocation(ctx.root, inner!) ?? learnerLocation(ctx.root, error) : undefined;
   const todo = todoStep(ctx, ex, inner?.message ?? "", where);
   if (todo) return todo;
-  if (test) return m.stepFixTest(stableName(test.name), where ? locationText(ctx, where) : term.link(ctx.root, stub));
+  if (test) return m.stepFixTest(pick(stableName(test.name), m.lang), where ? locationText(ctx, where) : term.link(ctx.root, stub));
   return m.stepFixLoad(term.link(ctx.root, stub));
 }
 
@@ -156,7 +157,7 @@ function distinctFailures(failing: TestOutcome[]): TestOutcome[] {
 
 function describeFailure(ctx: ReportContext, test: TestOutcome): string[] {
   const { m, term } = ctx;
-  const lines = [term.red(`  ✗ ${stableName(test.name)}`)];
+  const lines = [term.red(`  ✗ ${pick(stableName(test.name), m.lang)}`)];
   const error = test.errors[0];
   if (!error) return lines;
   const body: string[] = [];

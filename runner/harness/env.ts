@@ -1,6 +1,7 @@
 // Every NN_KATA_* environment variable, in one place: the parent (driver, session, grader) writes
 // them for a vitest child with envFor; the child's config, its workers and the CLI read them with
-// readEnv. Nothing else reads process.env.NN_KATA_*.
+// readEnv. Nothing else reads process.env.NN_KATA_*, except data/lang.ts for NN_KATA_LANG: the
+// test kit reads the learner's language inside a test, and course code may not import the harness.
 import type { RedirectOptions } from "./redirect-plugin";
 
 export interface KataEnv {
@@ -22,6 +23,8 @@ export interface KataEnv {
   runTag?: string;
   /** NN_KATA_NO_BWRAP=1: the grader does not use bubblewrap even where it works. */
   noBwrap?: boolean;
+  /** NN_KATA_LANG: the learner's language, for the tests' own texts (data/lang.ts reads it). */
+  lang?: "en" | "zh";
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
@@ -35,6 +38,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
     grading: env.NN_KATA_GRADING || undefined,
     runTag: env.NN_KATA_RUN_TAG || undefined,
     noBwrap: env.NN_KATA_NO_BWRAP === "1",
+    lang: env.NN_KATA_LANG === "zh" || env.NN_KATA_LANG === "en" ? env.NN_KATA_LANG : undefined,
   };
 }
 
@@ -51,6 +55,7 @@ export function envFor(values: KataEnv): Record<string, string | undefined> {
     NN_KATA_GRADING: values.grading,
     NN_KATA_RUN_TAG: values.runTag,
     NN_KATA_NO_BWRAP: on(values.noBwrap),
+    NN_KATA_LANG: values.lang,
   };
   const keys = Object.keys(values) as (keyof KataEnv)[];
   const named = new Set(keys.map((key) => `NN_KATA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`));
