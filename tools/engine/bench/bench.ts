@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { mnistPath } from "../../../data/mnist";
+import { formatDuration } from "../../../data/report";
 import { mallocEnv } from "../../../runner/harness/driver";
 import type { Figures } from "./measure";
 
@@ -78,6 +79,11 @@ function main(): void {
     for (const { name, f, n } of rows) {
       const ratio = anchor ? `${(f.trainCpu / anchor).toFixed(2)}x`.padStart(8) : "       -";
       console.log(`  ${name.padEnd(42)} ${int(f.trainCpu)}     ${int(f.trainWall)}        ${ratio}     ${int(f.queryCpu)}   ${f.accuracy.toFixed(4)}${n === samples ? "" : ` (${n.toLocaleString("en-US")} images)`}`);
+    }
+    if (hidden === 200) {
+      // Exercise 19's gate with the book's good settings: 60,000 training steps, then 10,000 queries.
+      const gate = (f: Figures) => formatDuration(60_000 / f.trainCpu + 10_000 / f.queryCpu);
+      console.log(`  the gate (784-200-10, one epoch), by cpu: ${rows.map(({ name, f }) => `${name.split(" (")[0]} ${gate(f)}`).join(", ")}`);
     }
   }
   console.log(`\nload at the end: ${load()}`);
