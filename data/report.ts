@@ -18,6 +18,12 @@ export interface Progress {
 
 const WIDTH = 24;
 
+/** The bar itself, shared by every progress display of the project: `[######------]`. */
+export function drawBar(filled: number, width: number, empty = "-"): string {
+  const full = Math.max(0, Math.min(filled, width));
+  return `[${"#".repeat(full)}${empty.repeat(width - full)}]`;
+}
+
 export function progressBar(label: string, total: number, out: Output = process.stdout, now: () => number = () => performance.now()): Progress {
   const started = now();
   let count = 0;
@@ -29,7 +35,7 @@ export function progressBar(label: string, total: number, out: Output = process.
     const filled = Math.round(fraction * WIDTH);
     const perSecond = rate();
     const eta = count === 0 ? "?" : formatDuration((total - count) / perSecond);
-    return `${label} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ` +
+    return `${label} ${drawBar(filled, WIDTH)} ${String(Math.floor(fraction * 100)).padStart(3)}%  ` +
       `${count.toLocaleString("en-US")}/${total.toLocaleString("en-US")}  ${Math.round(perSecond).toLocaleString("en-US")} samples/s  ETA ${eta}`;
   };
   return {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULTS, gradeClass } from "./grader";
 import { ProgressBar } from "./progress";
+import { describeSandbox } from "./sandbox";
 import { summaryTable } from "./reports/table";
 import type { Mode } from "./types";
 
@@ -24,7 +25,8 @@ Options:
   --timeout SECONDS  time limit per exercise (default ${DEFAULTS.timeoutMs / 1000}; a manifest timeoutSeconds wins)
   --memory MB        heap limit of the process running learner code (default ${DEFAULTS.memoryMb})
   --isolate          a fresh process for every exercise (slower)
-  --no-sandbox       do not use Node's permission model for learner code
+  --no-sandbox       no bubblewrap and no Node permission model for learner code
+  --show-hidden      name hidden tests and their messages in the reports (default: counts only)
   --force            grade again even when a submission's files have not changed
   --keep             keep the temporary workspaces (to debug the grader)
   --course DIR       the course to grade against (default: this checkout)
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
         memory: { type: "string" },
         isolate: { type: "boolean" },
         "no-sandbox": { type: "boolean" },
+        "show-hidden": { type: "boolean" },
         force: { type: "boolean" },
         keep: { type: "boolean" },
         course: { type: "string" },
@@ -104,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
       memoryMb: number("memory", values.memory, 64),
       isolate: values.isolate,
       permissions: !values["no-sandbox"],
+      showHidden: values["show-hidden"],
       force: values.force,
       keep: values.keep,
       mode,
@@ -118,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
     bar?.close();
     console.log(summaryTable(result.grades, mode));
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    console.log(`Sandbox: ${describeSandbox(result.sandbox)}`);
     const perLearner = result.grades.length;
     console.log(
       `\nReports in ${path.relative(process.cwd(), out) || "."}: gradebook.csv, feedback/ results/ junit/ classroom/ (${perLearner} each), summary.json` +

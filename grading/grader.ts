@@ -7,10 +7,11 @@ import { baselineWarnings, runBaseline, type Baseline } from "./baseline";
 import { ResultCache } from "./cache";
 import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
-import { gradeSubmission, maxPoints, type GradeContext } from "./grade";
+import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
 import { writeReports } from "./reports/index";
-import type { SandboxOptions } from "./sandbox";
+import { sandboxKind, type SandboxKind, type SandboxOptions } from "./sandbox";
+import { redactHidden } from "./hidden";
 import type { Mode, SubmissionGrade } from "./types";
 import { remove, removeOnExit, sessionDir } from "./workspace";
 import { GRADING_LIMIT_MS, TEST_TIMEOUT_MS } from "../runner/harness/manifest";
@@ -31,6 +32,8 @@ export interface GradeOptions {
   permissions?: boolean;
   force?: boolean;
   keep?: boolean;
+  /** Keep hidden tests' names and messages in the reports (by default learners see counts only). */
+  showHidden?: boolean;
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
@@ -45,6 +48,8 @@ export interface ClassResult {
   warnings: string[];
   written: string[];
   baselineCached: boolean;
+  /** Which sandbox the runs had (sandbox.ts). */
+  sandbox: SandboxKind;
   durationMs: number;
 }
 
@@ -61,6 +66,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     testTimeoutMs: DEFAULTS.testTimeoutMs,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const kind = sandboxKind(sandbox);
   const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
   const session = sessionDir();
   // Interrupted (Ctrl-C: the CLI turns it into an exit): leave no temporary folder behind.
@@ -95,12 +101,13 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
 
     const warnings = [...course.skipped, ...baselineWarnings(baseline)];
     const written = writeReports(options.out, {
-      grades,
+      grades: options.showHidden ? grades : grades.map(redactHidden),
+      sandbox: kind,
       exercises: course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points })),
       warnings,
       mode: options.mode ?? "progressive",
     });
-    return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
+    return { course, grades, warnings, written, baselineCached, sandbox: kind, durationMs: Date.now() - started };
   } finally {
     process.removeListener("exit", cleanUp);
     if (!options.keep) remove(session);
@@ -110,17 +117,5 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
 /** A grader bug must not cost the rest of the class: the submission gets an "invalid" line. */
 function failed(sub: { id: string; source: string }, course: Course, error: unknown): SubmissionGrade {
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    id: sub.id,
-    source: sub.source,
-    status: "invalid",
-    problem: `the grader failed on this submission (${message.split("\n")[0]})`,
-    exercises: [],
-    totals: { progressive: 0, isolated: 0, max: maxPoints(course) },
-    flags: [],
-    notes: [],
-    hash: "",
-    durationMs: 0,
-    cached: false,
-  };
+  return invalidGrade(sub, course, `the grader failed on this submission (${message.split("\n")[0]})`);
 }

@@ -1,5 +1,6 @@
 // A progress bar on stderr while grading: redrawn in place on a terminal, one line per finished
 // submission elsewhere (CI logs).
+import { drawBar } from "../data/report";
 export class ProgressBar {
   private done = 0;
   private readonly running = new Map<string, number>();
@@ -40,7 +41,7 @@ export class ProgressBar {
     const width = 24;
     const filled = this.total === 0 ? width : Math.round((width * this.done) / this.total);
     const names = [...this.running.keys()].slice(0, 3).join(", ");
-    const line = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done}/${this.total} graded${names ? `, running: ${names}` : ""}`;
+    const line = `${drawBar(filled, width, ".")} ${this.done}/${this.total} graded${names ? `, running: ${names}` : ""}`;
     this.stream.write(`\r\u001b[K${line.slice(0, (this.stream.columns ?? 100) - 1)}`);
   }
 }

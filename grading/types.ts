@@ -54,7 +54,10 @@ export type FlagKind =
   | "test-environment"
   | "process"
   | "symlink"
-  | "dynamic-import";
+  | "dynamic-import"
+  | "intrinsics"
+  | "cross-exercise"
+  | "archive";
 
 /** Evidence for the instructor, never an automatic zero. */
 export interface Flag {

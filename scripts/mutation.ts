@@ -1,4 +1,4 @@
-// `npm run mutation`: how strong are Part 1's tests? StrykerJS changes the reference code one
+// `npm run mutation` (Part 1) or `npm run mutation -- --part=4` (exercises 20-23): how strong are the tests? StrykerJS changes the reference code one
 // small mutation at a time (a + becomes -, a < becomes <=, a return value is dropped...) and
 // runs the tests: a mutant the tests still pass on is code they do not really check.
 // Only the code between the solution markers is mutated: that is what a learner writes.
@@ -11,7 +11,10 @@ import { BEGIN, END } from "../runner/harness/stubs";
 
 const part = Number(process.argv.find((a) => a.startsWith("--part="))?.slice(7) ?? 1);
 const mutate: string[] = [];
-for (const ex of loadManifest().exercises.filter((e) => e.part === part)) {
+if (!["1", "4"].includes(String(part))) throw new Error(`npm run mutation: --part=1 or --part=4 (scripts/vitest.mutation.config.ts lists their tests), got --part=${part}`);
+process.env.MUTATION_PART = String(part);
+// A gate's learner's part is its settings, and its test trains for minutes: left out.
+for (const ex of loadManifest().exercises.filter((e) => e.part === part && e.timeoutSeconds === undefined)) {
   for (const file of ex.files) {
     const rel = inExercise(ex, file, "solutions");
     const lines = fs.readFileSync(path.join(courseRoot, rel), "utf8").split("\n");

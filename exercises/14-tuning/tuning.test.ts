@@ -2,6 +2,7 @@ import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
 import { expectNumber, fail, propertyOptions } from "../_testkit/check";
+import { chartMarkers } from "../_testkit/png";
 import { NeuralNetwork } from "../10-network/network";
 import { loadMnist } from "../11-idx/idx";
 import { performance, scorecard, trainEpoch } from "../12-mnist-small/mnist-small";
@@ -14,34 +15,7 @@ const TRAIN = loadMnist("train", 400);
 const TEST = loadMnist("test", 200);
 const SMALL: Setting = { hiddenNodes: 12, learningRate: 0.3, epochs: 1 };
 
-/** The centre of each 5x5 marker of POINT colour, left to right. */
-function markers(png: unknown, what: string): { x: number; y: number }[] {
-  if (!Buffer.isBuffer(png)) fail(`${what}\n  expected: a Buffer holding a PNG file\n  got:      ${typeof png}`);
-  let image: PNG;
-  try {
-    image = PNG.sync.read(png);
-  } catch (error) {
-    fail(`${what}: pngjs cannot read it back as a PNG (${(error as Error).message})`);
-  }
-  const columns = new Map<number, number[]>();
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      const at = 4 * (y * image.width + x);
-      if (image.data[at] === POINT[0] && image.data[at + 1] === POINT[1] && image.data[at + 2] === POINT[2]) {
-        columns.set(x, [...(columns.get(x) ?? []), y]);
-      }
-    }
-  }
-  const groups: { xs: number[]; ys: number[] }[] = [];
-  for (const x of [...columns.keys()].sort((a, b) => a - b)) {
-    const last = groups.at(-1);
-    if (last && x - last.xs.at(-1)! <= 1) last.xs.push(x);
-    else groups.push({ xs: [x], ys: [] });
-    groups.at(-1)!.ys.push(...columns.get(x)!);
-  }
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  return groups.map((g) => ({ x: mean(g.xs), y: mean(g.ys) }));
-}
+const markers = (png: unknown, what: string) => chartMarkers(png, POINT, what);
 
 function countColour(png: Buffer, [r, g, b]: number[]): number {
   const image = PNG.sync.read(png);

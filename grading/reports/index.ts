@@ -17,6 +17,8 @@ export interface ReportInput {
   exercises: { dir: string; number: number; points: number }[];
   warnings: string[];
   mode: Mode;
+  /** Which sandbox ran the learners' code. */
+  sandbox?: string;
 }
 
 export function writeReports(out: string, input: ReportInput): string[] {
@@ -37,6 +39,6 @@ export function writeReports(out: string, input: ReportInput): string[] {
     write(`junit/${g.id}.xml`, junitXml(g, input.mode));
     write(`classroom/${g.id}.json`, JSON.stringify(classroomResult(g, input.mode), null, 2) + "\n");
   }
-  write("summary.json", JSON.stringify({ mode: input.mode, exercises: input.exercises, warnings: input.warnings, grades: input.grades }, null, 2) + "\n");
+  write("summary.json", JSON.stringify({ mode: input.mode, sandbox: input.sandbox, exercises: input.exercises, warnings: input.warnings, grades: input.grades }, null, 2) + "\n");
   return written;
 }

@@ -1,5 +1,6 @@
 // The runner's command line: `tsx runner/cli/cli.ts <command> [exercise] [--flags]`, as npm passes it
 // (`npm run hint -- 4 --lang zh`).
+import { parseArgs as parse } from "node:util";
 import type { Lang } from "../harness/manifest";
 
 export interface Args {
@@ -20,63 +21,41 @@ export interface Args {
   unknown: string[];
 }
 
-const WITH_VALUE = new Set(["--lang", "--edit-cmd", "--timeout", "--port"]);
+const OPTIONS = {
+  lang: { type: "string" },
+  yes: { type: "boolean", short: "y" },
+  force: { type: "boolean" },
+  "manual-run": { type: "boolean" },
+  edit: { type: "boolean" },
+  "edit-cmd": { type: "string" },
+  timeout: { type: "string" },
+  port: { type: "string" },
+  "no-open": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
+/** node:util's parseArgs, not strict: an option the runner does not know is reported, not fatal. */
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { command: "", yes: false, force: false, manualRun: false, edit: false, open: true, help: false, unknown: [] };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    } else if (WITH_VALUE.has(arg)) {
-      value = argv[++i];
-    }
-    switch (arg) {
-      case "--lang":
-        args.lang = value;
-        break;
-      case "--yes":
-      case "-y":
-        args.yes = true;
-        break;
-      case "--force":
-        args.force = true;
-        break;
-      case "--manual-run":
-        args.manualRun = true;
-        break;
-      case "--edit":
-        args.edit = true;
-        break;
-      case "--edit-cmd":
-        args.editCmd = value;
-        break;
-      case "--timeout":
-        args.timeoutSeconds = Number(value);
-        break;
-      case "--port":
-        args.port = Number(value);
-        break;
-      case "--no-open":
-        args.open = false;
-        break;
-      case "--help":
-      case "-h":
-        args.help = true;
-        break;
-      default:
-        if (arg.startsWith("-")) args.unknown.push(argv[i]);
-        else positional.push(arg);
-    }
-  }
-  args.command = positional.shift() ?? "";
-  args.name = positional.shift();
-  args.unknown.push(...positional);
-  return args;
+  const { values, positionals, tokens } = parse({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const number = (value: unknown) => (value === undefined ? undefined : typeof value === "string" ? Number(value) : NaN);
+  const unknown = tokens.flatMap((t) => (t.kind === "option" && !(t.name in OPTIONS) ? [argv[t.index]] : []));
+  const [command = "", name, ...extra] = positionals;
+  return {
+    command,
+    name,
+    lang: text(values.lang),
+    yes: values.yes === true,
+    force: values.force === true,
+    manualRun: values["manual-run"] === true,
+    edit: values.edit === true,
+    editCmd: text(values["edit-cmd"]),
+    timeoutSeconds: number(values.timeout),
+    port: number(values.port),
+    open: values["no-open"] !== true,
+    help: values.help === true,
+    unknown: [...unknown, ...extra],
+  };
 }
 
 /** --lang wins, then the locale (LC_ALL, LC_MESSAGES, LANG: the first one set decides), then English. */

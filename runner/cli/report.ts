@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Outcome } from "./course";
-import { stableName } from "./course";
+import { ranOutOfMemory, stableName } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
 import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
@@ -55,6 +55,10 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       for (const file of outcome.missing) out.push(term.red(`✗ ${m.fileMissing(file)}`));
       step = m.stepRestore(ex.number);
       break;
+    case "tests-changed":
+      for (const file of outcome.changed ?? []) out.push(term.red(`✗ ${m.testChanged(term.link(ctx.root, file))}`));
+      step = m.stepRestoreTest((outcome.changed ?? []).join(" "));
+      break;
     case "not-ready":
       for (const file of outcome.notReady) out.push(term.yellow(`! ${m.notReady(file)}`));
       step = m.stepNotReady;
@@ -69,7 +73,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
     }
     case "crashed": {
       out.push(term.red(`✗ ${m.crashed}`));
-      const reason = crashReason(outcome);
+      const reason = outcome.run && ranOutOfMemory(outcome.run) ? m.outOfMemory : crashReason(outcome);
       if (reason) out.push(indent(reason, 4));
       step = m.stepCrashed;
       break;
@@ -99,6 +103,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       step = failureStep(ctx, ex, failing[0], stub);
     }
   }
+  for (const file of outcome.restored ?? []) out.push(term.yellow(`! ${m.restoredFile(term.link(ctx.root, file))}`));
   if (extra.diagnostics && extra.diagnostics.length > 0) {
     out.push("", term.yellow(m.typeScriptSays));
     for (const d of extra.diagnostics.slice(0, 5)) out.push(`  ${term.link(ctx.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);

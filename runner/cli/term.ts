@@ -3,6 +3,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { readEnv } from "../harness/env";
+import { drawBar } from "../../data/report";
 
 export interface Term {
   color: boolean;
@@ -47,7 +48,7 @@ export function makeTerm(stream: { isTTY?: boolean } = process.stdout, env: Node
 
 /** [#####---------] 5/19 */
 export function progressBar(done: number, total: number): string {
-  return `[${"#".repeat(done)}${"-".repeat(Math.max(0, total - done))}] ${done}/${total}`;
+  return `${drawBar(done, Math.max(done, total))} ${done}/${total}`;
 }
 
 /** Columns line up in a terminal: a CJK character takes two cells. */

@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { expectCloseMatrix, expectMatrix, fail, propertyOptions, t as tr } from "../_testkit/check";
-import { Matrix, add, dot, map, multiply, scale, subtract, transpose } from "./matrix";
+import { Matrix, add, addInPlace, dot, map, multiply, scale, subtract, transpose } from "./matrix";
 
 const m = Matrix.fromArray;
 
@@ -179,6 +179,42 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     const square = m([[1, 2], [3, 4]]);
     expectShapeError(() => add(a, square), a, square, "add(2x3, 2x2): same rows, different columns | add(2x3, 2x2)：行数相同，列数不同");
     expectShapeError(() => subtract(b, square), b, square, "subtract(3x2, 2x2): same columns, different rows | subtract(3x2, 2x2)：列数相同，行数不同");
+  });
+
+  it("addInPlace(a, b) is numpy's a += b: it adds b into a itself, [[1, 2], [3, 4]] += [[5, 6], [7, 8]] makes a [[6, 8], [10, 12]] | addInPlace(a, b) 就是 numpy 的 a += b：把 b 加进 a 本身，[[1, 2], [3, 4]] += [[5, 6], [7, 8]] 让 a 变成 [[6, 8], [10, 12]]", () => {
+    const a = m([[1, 2], [3, 4]]);
+    const data = a.data;
+    const b = m([[5, 6], [7, 8]]);
+    addInPlace(a, b);
+    if (a.data !== data) fail("addInPlace(a, b) gave a a new data array: add into the numbers a already has (a.data[i] += b.data[i])");
+    expectCloseMatrix(a, [[6, 8], [10, 12]], "a = [[1, 2], [3, 4]] after addInPlace(a, [[5, 6], [7, 8]])");
+    expectCloseMatrix(b, [[5, 6], [7, 8]], "b = [[5, 6], [7, 8]] after addInPlace(a, b): only a changes");
+  });
+
+  it("addInPlace(a, b) leaves a equal to add(a, b), on random shapes; addInPlace(a, a) doubles a | 在随机形状上，addInPlace(a, b) 之后 a 等于 add(a, b)；addInPlace(a, a) 让 a 翻倍", () => {
+    fc.assert(
+      fc.property(sameShapePair, ([a, b]) => {
+        const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
+        const bBefore = b.toArray();
+        addInPlace(a, b);
+        expectCloseMatrix(a, expected, `A after addInPlace(A, B), ${a.shape}`, 0);
+        expectCloseMatrix(b, bBefore, `B after addInPlace(A, B), ${b.shape}: it must not change`, 0);
+        const doubled = a.toArray().map((row) => row.map((x) => 2 * x));
+        addInPlace(a, a);
+        expectCloseMatrix(a, doubled, `A after addInPlace(A, A), ${a.shape}: every entry doubled`, 0);
+      }),
+      propertyOptions(),
+    );
+  });
+
+  it("addInPlace refuses two different shapes, with an error naming both, and then leaves a as it was | addInPlace 拒绝两个不同的形状，错误信息写出两者，并且不改动 a", () => {
+    const a = m([[1, 2, 3], [4, 5, 6]]);
+    const b = transpose(a);
+    expectShapeError(() => addInPlace(a, b), a, b, "addInPlace(2x3, 3x2)");
+    const square = m([[1, 2], [3, 4]]);
+    expectShapeError(() => addInPlace(a, square), a, square, "addInPlace(2x3, 2x2): same rows, different columns");
+    expectShapeError(() => addInPlace(b, square), b, square, "addInPlace(3x2, 2x2): same columns, different rows");
+    expectCloseMatrix(a, [[1, 2, 3], [4, 5, 6]], "a after the refused addInPlace calls: check the shapes before changing anything", 0);
   });
 
   it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]] | multiply 是逐元素相乘（numpy 的 *），不是矩阵乘积：[[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {
