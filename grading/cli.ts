@@ -30,6 +30,14 @@ Options:
   --force            grade again even when a submission's files have not changed
   --keep             keep the temporary workspaces (to debug the grader)
   --course DIR       the course to grade against (default: this checkout)
+  --roster FILE      CSV: learner (folder, archive or repository name), name, email, id[, extension]
+                     -> lms/canvas.csv and lms/moodle.csv; extension in days ("2") or hours ("36h")
+  --deadline WHEN    ISO 8601, e.g. 2026-12-01T23:59:00+01:00; the hand-in time is the last git
+                     commit of a clone, or an archive's timestamp
+  --late POLICY      cutoff (default: late work scores 0) or a percentage off per day, "10%/day"
+  --overrides FILE   CSV: learner, exercise, points, comment; the instructor's points replace the
+                     exercise's autograded score
+  --assignment NAME  the assignment's column in the LMS gradebooks (default nn-kata)
   -h, --help         this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -53,6 +61,11 @@ async function main(argv: string[]): Promise<number> {
         force: { type: "boolean" },
         keep: { type: "boolean" },
         course: { type: "string" },
+        roster: { type: "string" },
+        deadline: { type: "string" },
+        late: { type: "string" },
+        overrides: { type: "string" },
+        assignment: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -112,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
       keep: values.keep,
       mode,
       courseRoot: values.course,
+      instructor: { roster: values.roster, deadline: values.deadline, late: values.late, overrides: values.overrides, assignment: values.assignment },
       onStart: (total, course) => {
         console.error(`Grading ${total} submission(s) on ${course.selected.length} exercise(s): ${course.selected.map((e) => e.dir).join(", ") || "none"}`);
         bar = new ProgressBar(total);
@@ -125,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Sandbox: ${describeSandbox(result.sandbox)}`);
     const perLearner = result.grades.length;
     console.log(
-      `\nReports in ${path.relative(process.cwd(), out) || "."}: gradebook.csv, feedback/ results/ junit/ classroom/ (${perLearner} each), summary.json` +
+      `\nReports in ${path.relative(process.cwd(), out) || "."}: class.html, class.md, gradebook.csv, feedback/ results/ junit/ classroom50/ (${perLearner} each), summary.json${values.roster ? ", lms/canvas.csv, lms/moodle.csv" : ""}` +
         ` (${(result.durationMs / 1000).toFixed(1)} s${result.baselineCached ? "" : ", reference graded"})`,
     );
     const flagged = result.grades.filter((g) => g.flags.length > 0).length;

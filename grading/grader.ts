@@ -9,6 +9,7 @@ import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
 import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
+import { loadInstructor, type InstructorOptions } from "./classroom/options";
 import { writeReports } from "./reports/index";
 import { sandboxKind, type SandboxKind, type SandboxOptions } from "./sandbox";
 import { redactHidden } from "./hidden";
@@ -37,6 +38,8 @@ export interface GradeOptions {
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
+  /** The instructor's layer, applied after autograding: roster, deadline, overrides (see classroom/). */
+  instructor?: InstructorOptions;
   onStart?: (total: number, course: Course) => void;
   onRun?: GradeContext["onRun"];
   onGraded?: (grade: SubmissionGrade) => void;
@@ -59,6 +62,8 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();
   const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden, stubCacheDir: path.join(options.out, ".cache", "stubs") });
   const submissions = discover(course, options.inputs, options.classDirs ?? []);
+  // Bad roster, overrides or deadline: stop before anything runs.
+  const instructor = loadInstructor(options.instructor);
   const sandbox: SandboxOptions = {
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
     permissions: options.permissions ?? true,
@@ -99,13 +104,16 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     };
     await Promise.all(Array.from({ length: Math.min(jobs + 1, Math.max(1, submissions.length)) }, worker));
 
-    const warnings = [...course.skipped, ...baselineWarnings(baseline)];
+    const mode = options.mode ?? "progressive";
+    const exercises = course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points }));
+    const warnings = [...course.skipped, ...baselineWarnings(baseline), ...instructor.apply(grades, mode, exercises)];
     const written = writeReports(options.out, {
       grades: options.showHidden ? grades : grades.map(redactHidden),
       sandbox: kind,
-      exercises: course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points })),
+      exercises,
       warnings,
-      mode: options.mode ?? "progressive",
+      mode,
+      classReport: { stubs: course.stubs, roster: instructor.roster, assignment: options.instructor?.assignment, durationMs: Date.now() - started },
     });
     return { course, grades, warnings, written, baselineCached, sandbox: kind, durationMs: Date.now() - started };
   } finally {

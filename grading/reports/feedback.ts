@@ -2,6 +2,7 @@
 // each exercise, and the integrity flags with their evidence. Hidden tests appear as a count of
 // those failed per exercise (grader.ts redacts them unless --show-hidden), never their source.
 import { hiddenSummary } from "../hidden";
+import { instructorSection } from "../classroom/feedback";
 import type { ExerciseGrade, Flag, Mode, SubmissionGrade, TestResult } from "../types";
 import { exerciseLabel } from "../../runner/harness/manifest";
 
@@ -18,6 +19,7 @@ export function feedbackMarkdown(grade: SubmissionGrade, mode: Mode): string {
     `- **Score: ${totals[mode]} / ${totals.max}** (${mode}${mode === "progressive" ? ": your own earlier modules, as in the course" : ": earlier modules replaced by the course's reference"})`,
     `- Progressive: ${totals.progressive} / ${totals.max}, isolated: ${totals.isolated} / ${totals.max}. The isolated score runs each exercise with the course's own earlier modules, so one early bug does not cost every later exercise.`,
     "",
+    ...instructorSection(grade),
     "| # | Exercise | Progressive | Isolated | Tests passed |",
     "|---|----------|-------------|----------|--------------|",
   );
