@@ -181,7 +181,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectShapeError(() => subtract(b, square), b, square, "subtract(3x2, 2x2): same columns, different rows | subtract(3x2, 2x2)：列数相同，行数不同");
   });
 
-  it("addInPlace(a, b) is numpy's a += b: it adds b into a itself, [[1, 2], [3, 4]] += [[5, 6], [7, 8]] makes a [[6, 8], [10, 12]]", () => {
+  it("addInPlace(a, b) is numpy's a += b: it adds b into a itself, [[1, 2], [3, 4]] += [[5, 6], [7, 8]] makes a [[6, 8], [10, 12]] | addInPlace(a, b) 就是 numpy 的 a += b：把 b 加进 a 本身，[[1, 2], [3, 4]] += [[5, 6], [7, 8]] 让 a 变成 [[6, 8], [10, 12]]", () => {
     const a = m([[1, 2], [3, 4]]);
     const data = a.data;
     const b = m([[5, 6], [7, 8]]);
@@ -191,7 +191,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     expectCloseMatrix(b, [[5, 6], [7, 8]], "b = [[5, 6], [7, 8]] after addInPlace(a, b): only a changes");
   });
 
-  it("addInPlace(a, b) leaves a equal to add(a, b), on random shapes; addInPlace(a, a) doubles a", () => {
+  it("addInPlace(a, b) leaves a equal to add(a, b), on random shapes; addInPlace(a, a) doubles a | 在随机形状上，addInPlace(a, b) 之后 a 等于 add(a, b)；addInPlace(a, a) 让 a 翻倍", () => {
     fc.assert(
       fc.property(sameShapePair, ([a, b]) => {
         const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
@@ -207,7 +207,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     );
   });
 
-  it("addInPlace refuses two different shapes, with an error naming both, and then leaves a as it was", () => {
+  it("addInPlace refuses two different shapes, with an error naming both, and then leaves a as it was | addInPlace 拒绝两个不同的形状，错误信息写出两者，并且不改动 a", () => {
     const a = m([[1, 2, 3], [4, 5, 6]]);
     const b = transpose(a);
     expectShapeError(() => addInPlace(a, b), a, b, "addInPlace(2x3, 3x2)");
