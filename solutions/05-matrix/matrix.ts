@@ -82,6 +82,15 @@ export function dot(a: Matrix, b: Matrix): Matrix {
   }
   const out = new Matrix(a.rows, b.cols);
   const [A, B, O, n] = [a.data, b.data, out.data, b.cols];
+  if (n === 1) {
+    // A column on the right (the book's W . I): one running sum per row is the quickest way.
+    for (let i = 0; i < a.rows; i++) {
+      let sum = 0;
+      for (let k = 0; k < a.cols; k++) sum += A[i * a.cols + k] * B[k];
+      O[i] = sum;
+    }
+    return out;
+  }
   // Loop order i, k, j walks both b and out along their rows, which is kind to the CPU cache.
   for (let i = 0; i < a.rows; i++) {
     for (let k = 0; k < a.cols; k++) {
