@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Outcome } from "./course";
-import { stableName } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
 import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
@@ -11,6 +10,7 @@ import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
 import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
+import { stableName } from "./results";
 
 export interface ReportContext {
   root: string;
