@@ -8,7 +8,7 @@ import type { Outcome } from "../course";
 import { editorCommand, isTerminalEditor, openInEditor } from "../editor";
 import { type Exercise, exerciseLabel, selectExercise, stubPaths, testPaths } from "../../harness/manifest";
 import { TypeChecker } from "../typecheck";
-import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, type Cli } from "./common";
+import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, typeErrorText, type Cli } from "./common";
 import { revealHint } from "./hint";
 import { listText } from "./list";
 import { FileWatcher } from "../watch/files";
@@ -51,6 +51,7 @@ class WatchMode {
   async run(start: Exercise | undefined): Promise<number> {
     const { m, term } = this.cli;
     void this.cli.course.session.start();
+    void this.checker.check([]); // TypeScript warms up in its worker while the first run goes
     this.screen.prelude = [term.bold(m.watchBanner), term.dim(this.cli.args.manualRun ? m.manualRunOn : m.manualRunTip), ""];
     this.keys.listen();
     const stop = () => this.quit();
@@ -102,15 +103,18 @@ class WatchMode {
     this.screen.status(this.cli.m.running(exerciseLabel(ex), this.cli.m.title(ex)));
     const outcome = await this.cli.course.check(ex);
     if (generation !== this.generation || !this.finish) return;
+    // TypeScript's errors are shown with a pass too (they do not stop it counting as done).
+    const typeErrors = outcome.kind === "passed" ? await this.typeErrorsAfterPass(ex) : [];
+    if (generation !== this.generation || !this.finish) return;
     if (outcome.kind === "passed" && this.pinned) {
       // The learner came here on purpose (a jump back): stay, so they can experiment.
-      this.screen.show([passLine(this.cli, outcome), progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.screen.keysLine()].join("\n"));
+      this.screen.show([passLine(this.cli, outcome), ...typeErrors, progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.screen.keysLine()].join("\n"));
       return;
     }
     if (outcome.kind === "passed") {
       // Said at once; the next exercise's screen repeats it at the top.
       this.cli.print(passLine(this.cli, outcome));
-      this.screen.prelude.push(passLine(this.cli, outcome), progressLine(this.cli), "");
+      this.screen.prelude.push(passLine(this.cli, outcome), ...typeErrors, progressLine(this.cli), "");
       return this.advance(this.cli.course.exercises.indexOf(ex) + 1, ex);
     }
     this.present(outcome);
@@ -135,16 +139,20 @@ class WatchMode {
 
   private present(outcome: Outcome): void {
     this.screen.show(`${failureText(this.cli, outcome, "watch")}\n\n${this.screen.keysLine()}`);
-    if (outcome.kind === "failed" || outcome.kind === "load-error") void this.showTypeErrors(outcome, this.generation);
+    if (outcome.kind !== "missing" && outcome.kind !== "not-ready") void this.showTypeErrors(outcome, this.generation);
   }
 
   /** TypeScript's view, appended when it arrives (warm, it takes milliseconds; the first time, a second or two). */
   private async showTypeErrors(outcome: Outcome, generation: number): Promise<void> {
     const diagnostics = ownDiagnostics(this.cli, outcome.ex, await this.checker.check(stubPaths(outcome.ex)));
     if (diagnostics.length === 0 || generation !== this.generation || this.busy || !this.finish) return;
-    const { m, term } = this.cli;
-    const lines = diagnostics.slice(0, 5).map((d) => `  ${term.link(this.cli.course.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
-    this.cli.print(["", term.yellow(m.typeScriptSays), ...lines].join("\n"));
+    this.cli.print("\n" + typeErrorText(this.cli, diagnostics, this.cli.m.typeScriptSays));
+  }
+
+  /** The lines to show under a pass when TypeScript finds errors in the exercise's own files. */
+  private async typeErrorsAfterPass(ex: Exercise): Promise<string[]> {
+    const diagnostics = ownDiagnostics(this.cli, ex, await this.checker.check(stubPaths(ex)));
+    return diagnostics.length > 0 ? [typeErrorText(this.cli, diagnostics, this.cli.m.typeErrorsAfterPass(exerciseLabel(ex)))] : [];
   }
 
   private setCurrent(ex: Exercise): void {
