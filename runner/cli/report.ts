@@ -76,6 +76,13 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       break;
     }
     case "load-error": {
+      const emptied = outcome.run!.files.find((f) => f.errors.some((e) => /No test (suite|files?) found/i.test(e.message)));
+      if (emptied) {
+        // The test file itself was emptied: the stub is not what to look at.
+        out.push(term.red(`✗ ${m.emptyTestFile(term.link(ctx.root, emptied.file))}`));
+        step = m.stepRestoreTests(ex.number);
+        break;
+      }
       const error = outcome.run!.files.flatMap((f) => f.errors)[0];
       const problem = loadProblem(ctx.root, error);
       const where = problem.location ? locationText(ctx, problem.location) : undefined;
@@ -109,7 +116,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
   if (logs) out.push("", term.dim(m.yourOutput), indent(logs, 2));
   const stuck = outcome.kind === "failed" || outcome.kind === "load-error" || outcome.kind === "timeout" ? (ctx.mode === "watch" ? m.stuckWatch : m.stuckNext) : "";
   // Steps that already say what to run next end as they are; the others end with how to re-run.
-  const complete = outcome.kind === "missing" || outcome.kind === "not-ready" || /npm run next -- \d+/.test(step);
+  const complete = outcome.kind === "missing" || outcome.kind === "not-ready" || /npm run (next|reset) -- \d+/.test(step);
   const then = complete ? "" : ctx.mode === "watch" ? m.thenSave : m.thenNext;
   out.push("", term.bold(term.cyan(m.nextStep)) + step + then + (stuck ? term.dim(stuck) : ""));
   return capLines(out.join("\n"), m);

@@ -45,4 +45,14 @@ describe("the failure report", () => {
     expect(cut).toMatch(/^x+… \(\d+ more characters\)$/);
     expect(cut.indexOf("…") + Number(/\((\d+) more/.exec(cut)![1])).toBe(1000); // kept + left out = all
   });
+
+  it("an emptied test file points at the test file and how to bring it back, not at the stub", () => {
+    const file = "exercises/05-matrix/matrix.test.ts";
+    const run: RunResult = { status: "finished", files: [{ file, state: "fail", errors: [{ message: `No test suite found in file /course/${file}` }], tests: [] }], unhandledErrors: [], running: [], logs: [], stderr: "", exitCode: 1, signal: null, durationMs: 10 };
+    const report = failureReport(ctx, { ex: matrix, kind: "load-error", run, missing: [], notReady: [], passed: 0, total: 0 });
+    expect(report).toContain(`✗ ${file} has no tests in it: the test file was emptied or cut short.`);
+    expect(report).toContain("Next step: bring the tests back with npm run reset -- 5");
+    expect(report).not.toContain("matrix.ts,");
+    expect(report).not.toContain("exercises/05-matrix/matrix.ts");
+  });
 });
