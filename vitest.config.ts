@@ -2,8 +2,12 @@
 // the course's tests run against the reference solutions, and scripts/selfcheck.test.ts
 // proves every generated stub fails every test of its exercise.
 import { defineConfig } from "vitest/config";
+import { gateOnEnginePlugin } from "./tools/engine/gate-plugin.ts";
 
 export default defineConfig({
+  // Exercise 19's gate trains on all of MNIST: here it runs on the engine, which the engine's own
+  // tests prove equal to the reference network (tools/engine/engine.test.ts).
+  plugins: [gateOnEnginePlugin()],
   test: {
     include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
     exclude: ["**/node_modules/**", "exercises/**", ".nn-kata/**"],

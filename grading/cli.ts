@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULTS, gradeClass } from "./grader";
 import { ProgressBar } from "./progress";
+import { describeSandbox } from "./sandbox";
 import { summaryTable } from "./reports/table";
 import type { Mode } from "./types";
 
@@ -24,10 +25,19 @@ Options:
   --timeout SECONDS  time limit per exercise (default ${DEFAULTS.timeoutMs / 1000}; a manifest timeoutSeconds wins)
   --memory MB        heap limit of the process running learner code (default ${DEFAULTS.memoryMb})
   --isolate          a fresh process for every exercise (slower)
-  --no-sandbox       do not use Node's permission model for learner code
+  --no-sandbox       no bubblewrap and no Node permission model for learner code
+  --show-hidden      name hidden tests and their messages in the reports (default: counts only)
   --force            grade again even when a submission's files have not changed
   --keep             keep the temporary workspaces (to debug the grader)
   --course DIR       the course to grade against (default: this checkout)
+  --roster FILE      CSV: learner (folder, archive or repository name), name, email, id[, extension]
+                     -> lms/canvas.csv and lms/moodle.csv; extension in days ("2") or hours ("36h")
+  --deadline WHEN    ISO 8601, e.g. 2026-12-01T23:59:00+01:00; the hand-in time is the last git
+                     commit of a clone, or an archive's timestamp
+  --late POLICY      cutoff (default: late work scores 0) or a percentage off per day, "10%/day"
+  --overrides FILE   CSV: learner, exercise, points, comment; the instructor's points replace the
+                     exercise's autograded score
+  --assignment NAME  the assignment's column in the LMS gradebooks (default nn-kata)
   -h, --help         this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -47,9 +57,15 @@ async function main(argv: string[]): Promise<number> {
         memory: { type: "string" },
         isolate: { type: "boolean" },
         "no-sandbox": { type: "boolean" },
+        "show-hidden": { type: "boolean" },
         force: { type: "boolean" },
         keep: { type: "boolean" },
         course: { type: "string" },
+        roster: { type: "string" },
+        deadline: { type: "string" },
+        late: { type: "string" },
+        overrides: { type: "string" },
+        assignment: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -104,10 +120,12 @@ async function main(argv: string[]): Promise<number> {
       memoryMb: number("memory", values.memory, 64),
       isolate: values.isolate,
       permissions: !values["no-sandbox"],
+      showHidden: values["show-hidden"],
       force: values.force,
       keep: values.keep,
       mode,
       courseRoot: values.course,
+      instructor: { roster: values.roster, deadline: values.deadline, late: values.late, overrides: values.overrides, assignment: values.assignment },
       onStart: (total, course) => {
         console.error(`Grading ${total} submission(s) on ${course.selected.length} exercise(s): ${course.selected.map((e) => e.dir).join(", ") || "none"}`);
         bar = new ProgressBar(total);
@@ -118,9 +136,10 @@ async function main(argv: string[]): Promise<number> {
     bar?.close();
     console.log(summaryTable(result.grades, mode));
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    console.log(`Sandbox: ${describeSandbox(result.sandbox)}`);
     const perLearner = result.grades.length;
     console.log(
-      `\nReports in ${path.relative(process.cwd(), out) || "."}: gradebook.csv, feedback/ results/ junit/ classroom/ (${perLearner} each), summary.json` +
+      `\nReports in ${path.relative(process.cwd(), out) || "."}: class.html, class.md, gradebook.csv, feedback/ results/ junit/ classroom50/ (${perLearner} each), summary.json${values.roster ? ", lms/canvas.csv, lms/moodle.csv" : ""}` +
         ` (${(result.durationMs / 1000).toFixed(1)} s${result.baselineCached ? "" : ", reference graded"})`,
     );
     const flagged = result.grades.filter((g) => g.flags.length > 0).length;

@@ -1,7 +1,6 @@
 // From what the instructor names on the command line to a list of submissions: course clones,
 // bare exercises/ folders, a class folder of them, or .zip/.tar archives of any of these.
 // Nothing is written next to the inputs: archives unpack into a temporary folder.
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +19,7 @@ export interface Submission {
 }
 
 const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tbz2|tar\.xz|txz)$/i;
+// (.tar.bz2 and .tar.xz are recognised so they get a clear "re-pack it" line: archive.ts unpacks the rest)
 const IGNORED = new Set(["__MACOSX", "node_modules", ".git"]);
 
 export const isArchive = (file: string) => ARCHIVE.test(file);
@@ -73,22 +73,6 @@ export function locateExercises(course: Course, dir: string, depth = 0): string 
   const folders = entries.filter((e) => e.isDirectory());
   if (folders.length === 1 && entries.length === 1 && depth < 3) return locateExercises(course, path.join(dir, folders[0].name), depth + 1);
   return { problem: `not a copy of the course: no exercises/${course.all[0]?.dir ?? "NN-slug"} (or any other exercise folder) inside` };
-}
-
-/** Unpacks an archive into `into` with the system's unzip or tar; a problem line if it will not. */
-export function unpack(archive: string, into: string): string | undefined {
-  fs.mkdirSync(into, { recursive: true });
-  // Both tools refuse members with ".." or absolute paths by default; symlinks are never followed
-  // later (the grader reads files with lstat).
-  const [command, args] = /\.zip$/i.test(archive) ? ["unzip", ["-qq", "-o", archive, "-d", into]] : ["tar", ["-xf", archive, "-C", into, "--no-same-owner", "--no-same-permissions"]];
-  const result = spawnSync(command, args, { encoding: "utf8", timeout: 120_000 });
-  if (result.error) return `the archive could not be unpacked: ${command} failed to start (${result.error.message}); install ${command}`;
-  if (result.status !== 0) {
-    const lines = `${result.stderr}\n${result.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
-    const why = lines.find((l) => /signature|not a|damaged|corrupt|unexpected|error/i.test(l)) ?? lines[0] ?? `${command} exited with ${result.status}`;
-    return `the archive will not unpack: it is damaged or not really a ${/\.zip$/i.test(archive) ? "zip" : "tar"} file (${why.slice(0, 160)})`;
-  }
-  return undefined;
 }
 
 function learnerName(source: string): string {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadCourse } from "./course";
 import { runFiles } from "./execute";
+import { courseView } from "./view";
 
 const course = loadCourse({ exercises: "1" });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-execute-"));
@@ -17,7 +18,7 @@ it("each test file loads the learner's modules afresh", async () => {
     fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
     fs.writeFileSync(path.join(tmp, rel), text);
   };
-  fs.symlinkSync(path.join(course.root, "node_modules"), path.join(tmp, "node_modules"), "dir");
+  fs.symlinkSync(courseView(course).nodeModules, path.join(tmp, "node_modules"), "dir");
   write("exercises/a/counter.ts", "let calls = 0;\nexport const bump = () => ++calls;\n");
   const test = (from: string) => `import { expect, it } from "vitest";\nimport { bump } from "${from}";\nit("first call", () => expect(bump()).toBe(1));\n`;
   write("exercises/a/a.test.ts", test("./counter"));

@@ -3,12 +3,11 @@
 // "timeout"; a file whose worker dies (out of memory, process.exit) is marked "crashed"; the
 // files that never got their turn run again in a fresh process. Nothing that did not finish
 // is ever counted as passed.
-import fs from "node:fs";
 import { runTests, type RunResult, type TestErrorInfo, type TestOutcome } from "../runner/harness/driver";
 import type { RedirectOptions } from "../runner/harness/redirect-plugin";
-import type { Course } from "./course";
-import { gradingConfig, runEnv, settingsFor, type SandboxOptions } from "./sandbox";
 import { FALLBACK_FILE_LIMIT_MS, STARTUP_MS } from "../runner/harness/manifest";
+import type { Course } from "./course";
+import { runEnv, runSandbox, type RunSandbox, type SandboxKind, type SandboxOptions } from "./sandbox";
 
 export interface FileRun {
   /** Workspace-relative test file, e.g. "exercises/05-matrix/matrix.test.ts". */
@@ -36,16 +35,26 @@ export interface ExecuteOptions {
   limits: Map<string, number>;
   /** Extra time for vitest to start, on top of the limits, for the whole-run watchdog. */
   startupMs?: number;
+  /** Run exercise 19's gate test on the engine (the course's reference baseline: trusted code, minutes saved). */
+  gateOnEngine?: boolean;
   /** Errors thrown outside any test (an unhandled rejection): reported, not scored. */
   onUnhandledError?: (message: string) => void;
+  /** The reference copy for the isolated tree's redirect (view.ts referenceCopy). */
+  referenceDir?: string;
+  /** Learner helpers the isolated run must not load (learner.ts bridges). */
+  refused?: string[];
+  /** Told which sandbox the run had. */
+  onSandbox?: (kind: SandboxKind) => void;
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
-  const settings = settingsFor(options.course, options.workspace, options.runName, options.sandbox);
+  const timeoutMs = (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + (options.limits.get(f) ?? FALLBACK_FILE_LIMIT_MS), 0);
+  const sandbox = runSandbox(options.course, options.workspace, options.runName, options.sandbox, { referenceDir: options.referenceDir, refused: options.refused, timeoutMs, gateOnEngine: options.gateOnEngine });
+  options.onSandbox?.(sandbox.kind);
   const done = new Map<string, FileRun>();
   let remaining = [...files];
   while (remaining.length > 0) {
-    const round = await runRound(remaining, options, settings);
+    const round = await runRound(remaining, options, sandbox);
     for (const run of round.settled.values()) done.set(run.file, run);
     const next = remaining.filter((f) => !round.settled.has(f));
     if (next.length === remaining.length) {
@@ -56,13 +65,12 @@ export async function runFiles(files: string[], options: ExecuteOptions): Promis
     }
     remaining = next;
   }
-  const output = readConsole(settings.consoleLog);
-  for (const run of done.values()) run.output = output.get(run.file) ?? new Map();
+  for (const run of done.values()) run.output = new Map(run.tests.filter((t) => t.output).map((t) => [t.fullName, t.output!]));
   return done;
 }
 
 /** One vitest process over `files`; returns the files it settled (finished, timed out or crashed). */
-async function runRound(files: string[], options: ExecuteOptions, settings: ReturnType<typeof settingsFor>): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
+async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSandbox): Promise<{ settled: Map<string, FileRun>; startError?: string }> {
   const controller = new AbortController();
   const queued = new Map<string, number>();
   const collected = new Set<string>();
@@ -73,11 +81,13 @@ async function runRound(files: string[], options: ExecuteOptions, settings: Retu
   const limitOf = (file: string) => options.limits.get(file) ?? FALLBACK_FILE_LIMIT_MS;
 
   const result: RunResult = await runTests({
-    root: options.workspace,
-    config: gradingConfig,
+    root: sandbox.settings.workspace,
+    config: sandbox.view.file("grading/vitest.grading.config.ts"),
+    childScript: sandbox.view.file("runner/harness/vitest-child.mjs"),
+    launcher: sandbox.launcher,
     files,
     redirect: options.redirect,
-    env: runEnv(settings),
+    env: runEnv(sandbox.settings),
     signal: controller.signal,
     timeoutMs: (options.startupMs ?? STARTUP_MS) + files.reduce((sum, f) => sum + limitOf(f), 0),
     onModule: ({ event, file }) => {
@@ -132,19 +142,4 @@ function crashReason(result: RunResult, sandbox: SandboxOptions): string {
   if (result.status === "timeout") return "the whole run took too long and was stopped";
   if (/process\.exit|exited unexpectedly|Worker exited/i.test(text)) return "the test process exited in the middle of the tests (process.exit or a crash)";
   return `the test process died${result.signal ? ` (${result.signal})` : ""}`;
-}
-
-/** console.jsonl written by vitest.grading.config.ts: output per file, then per test. */
-function readConsole(file: string): Map<string, Map<string, string>> {
-  const byFile = new Map<string, Map<string, string>>();
-  if (!fs.existsSync(file)) return byFile;
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line) continue;
-    const entry = JSON.parse(line) as { file?: string; test?: string; content: string };
-    if (!entry.file || !entry.test) continue;
-    const tests = byFile.get(entry.file) ?? new Map<string, string>();
-    tests.set(entry.test, (tests.get(entry.test) ?? "") + entry.content);
-    byFile.set(entry.file, tests);
-  }
-  return byFile;
 }

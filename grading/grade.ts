@@ -7,15 +7,17 @@ import path from "node:path";
 import type { Baseline } from "./baseline";
 import type { ResultCache } from "./cache";
 import { type Course, type GradedExercise } from "./course";
-import { locateExercises, unpack, type Submission } from "./discover";
+import { unpackArchive } from "./archive";
+import { locateExercises, type Submission } from "./discover";
 import { runFiles, type FileRun } from "./execute";
-import { checkIntegrity } from "./integrity";
-import { learnerCode, loadsOtherExercises } from "./learner";
+import { checkIntegrity, runtimeFlags } from "./integrity";
+import { bridges, learnerCode, loadsOtherExercises } from "./learner";
 import type { Slots } from "./limit";
-import type { SandboxOptions } from "./sandbox";
+import type { SandboxKind, SandboxOptions } from "./sandbox";
 import { explain, notRun, scoreRuns } from "./scores";
 import { hashFile, snapshot } from "./snapshot";
-import type { ExerciseGrade, Mode, ModeResult, SubmissionGrade } from "./types";
+import type { ExerciseGrade, Flag, Mode, ModeResult, SubmissionGrade } from "./types";
+import { referenceCopy } from "./view";
 import { buildWorkspace, remove, TREES } from "./workspace";
 import { ownLimitMs } from "../runner/harness/manifest";
 
@@ -31,6 +33,10 @@ export interface GradeContext {
   /** Keep the workspaces (for debugging the grader). */
   keep?: boolean;
   slots: Slots;
+  /** The reference copy isolated runs redirect to (made on first use). */
+  referenceDir?: string;
+  /** Told which sandbox each run had. */
+  onSandbox?: (kind: SandboxKind) => void;
   /** Called when a submission's vitest run starts or ends, for the progress line. */
   onRun?: (id: string, event: "start" | "end") => void;
 }
@@ -47,11 +53,13 @@ export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promi
     if (hit) return hit;
   }
   const unpackDir = path.join(ctx.sessionDir, "unpacked", sub.id);
+  let archiveFlags: Flag[] = [];
   try {
     let exercisesDir = sub.exercisesDir;
     if (sub.kind === "archive") {
-      const problem = unpack(sub.source, unpackDir);
-      if (problem) return remember(ctx, archiveHash!, invalid(problem, archiveHash));
+      const unpacked = await unpackArchive(sub.source, unpackDir);
+      if (unpacked.problem) return remember(ctx, archiveHash!, invalid(unpacked.problem, archiveHash));
+      archiveFlags = unpacked.skipped.map((e) => ({ kind: "archive" as const, file: e.entry, message: `left out when unpacking: ${e.why}; the rest of the archive was graded` }));
       const located = locateExercises(ctx.course, unpackDir);
       if (typeof located !== "string") return remember(ctx, archiveHash!, invalid(located.problem, archiveHash));
       exercisesDir = located;
@@ -63,6 +71,7 @@ export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promi
       if (hit) return hit;
     }
     const grade = await gradeSnapshot(sub, snap, ctx);
+    grade.flags.push(...archiveFlags);
     grade.hash = key;
     grade.durationMs = Date.now() - started;
     return remember(ctx, key, grade);
@@ -84,8 +93,13 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   const crossing = runnable.filter((ex) => loadsOtherExercises(ex.dir, [...testsOf(ex).map((t) => t.slice("exercises/".length)), ...(code.used.get(ex.dir) ?? [])], wsFiles));
   const files = [...runnable.flatMap((ex) => testsOf(ex)), ...crossing.flatMap((ex) => testsOf(ex, "isolated"))];
   const limits = new Map(runnable.flatMap((ex) => [...testsOf(ex), ...testsOf(ex, "isolated")].map((t) => [t, limitFor(ex, ctx)] as const)));
+  ctx.referenceDir ??= referenceCopy(course, path.join(ctx.sessionDir, "reference-src"));
+  const referenceDir = ctx.referenceDir;
   const workspace = buildWorkspace(course, code.files, path.join(ctx.sessionDir, "workspaces", sub.id), crossing.length > 0);
   const notes = [...integrity.notes];
+  const bridged = bridges(course, code);
+  const refused = bridged.map((b) => path.join(fs.realpathSync(workspace), TREES.isolated, b.helper));
+  const crossFlags = bridged.map((b) => ({ kind: "cross-exercise" as const, file: `exercises/${b.helper}`, evidence: `-> exercises/${b.reaches}`, message: `a helper that leads to another exercise's module (${b.reaches}); isolated runs grade each exercise on its own file, so they do not load it` }));
 
   try {
     const runs =
@@ -102,7 +116,10 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
                 limits,
                 onUnhandledError: (message) => notes.push(`an error was thrown outside any test (it did not change a score): ${explain(message).split("\n")[0].slice(0, 200)}`),
                 // Applies to imports made from isolated/ only: exercises/ stays the learner's own.
-                redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: fs.realpathSync(path.join(course.root, "solutions")) },
+                redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: referenceDir },
+                referenceDir,
+                refused,
+                onSandbox: ctx.onSandbox,
               });
             } finally {
               ctx.onRun?.(sub.id, "end");
@@ -123,8 +140,9 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
       status: "graded",
       exercises,
       totals: { progressive: total("progressive"), isolated: total("isolated"), max: maxPoints(course) },
-      flags: integrity.flags,
+      flags: [...integrity.flags, ...crossFlags, ...runtimeFlags(course, code, runs.values())],
       notes: [...new Set(notes)],
+      authored: Object.fromEntries(code.authored.map((rel) => [`exercises/${rel}`, code.files.get(rel) ?? ""])),
       hash: snap.hash,
       durationMs: 0,
       cached: false,

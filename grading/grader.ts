@@ -9,8 +9,10 @@ import { loadCourse, type Course } from "./course";
 import { discover } from "./discover";
 import { gradeSubmission, invalidGrade, type GradeContext } from "./grade";
 import { Slots } from "./limit";
+import { loadInstructor, type InstructorOptions } from "./classroom/options";
 import { writeReports } from "./reports/index";
-import type { SandboxOptions } from "./sandbox";
+import { sandboxKind, type SandboxKind, type SandboxOptions } from "./sandbox";
+import { redactHidden } from "./hidden";
 import type { Mode, SubmissionGrade } from "./types";
 import { remove, removeOnExit, sessionDir } from "./workspace";
 import { GRADING_LIMIT_MS, TEST_TIMEOUT_MS } from "../runner/harness/manifest";
@@ -31,9 +33,13 @@ export interface GradeOptions {
   permissions?: boolean;
   force?: boolean;
   keep?: boolean;
+  /** Keep hidden tests' names and messages in the reports (by default learners see counts only). */
+  showHidden?: boolean;
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
+  /** The instructor's layer, applied after autograding: roster, deadline, overrides (see classroom/). */
+  instructor?: InstructorOptions;
   onStart?: (total: number, course: Course) => void;
   onRun?: GradeContext["onRun"];
   onGraded?: (grade: SubmissionGrade) => void;
@@ -45,6 +51,8 @@ export interface ClassResult {
   warnings: string[];
   written: string[];
   baselineCached: boolean;
+  /** Which sandbox the runs had (sandbox.ts). */
+  sandbox: SandboxKind;
   durationMs: number;
 }
 
@@ -54,6 +62,8 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   const started = Date.now();
   const course = loadCourse({ root: options.courseRoot, exercises: options.exercises, hiddenDir: options.hidden, stubCacheDir: path.join(options.out, ".cache", "stubs") });
   const submissions = discover(course, options.inputs, options.classDirs ?? []);
+  // Bad roster, overrides or deadline: stop before anything runs.
+  const instructor = loadInstructor(options.instructor);
   const sandbox: SandboxOptions = {
     memoryMb: options.memoryMb ?? DEFAULTS.memoryMb,
     permissions: options.permissions ?? true,
@@ -61,6 +71,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     testTimeoutMs: DEFAULTS.testTimeoutMs,
   };
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const kind = sandboxKind(sandbox);
   const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
   const session = sessionDir();
   // Interrupted (Ctrl-C: the CLI turns it into an exit): leave no temporary folder behind.
@@ -93,14 +104,18 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     };
     await Promise.all(Array.from({ length: Math.min(jobs + 1, Math.max(1, submissions.length)) }, worker));
 
-    const warnings = [...course.skipped, ...baselineWarnings(baseline)];
+    const mode = options.mode ?? "progressive";
+    const exercises = course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points }));
+    const warnings = [...course.skipped, ...baselineWarnings(baseline), ...instructor.apply(grades, mode, exercises)];
     const written = writeReports(options.out, {
-      grades,
-      exercises: course.selected.map((ex) => ({ dir: ex.dir, number: ex.number, points: ex.points })),
+      grades: options.showHidden ? grades : grades.map(redactHidden),
+      sandbox: kind,
+      exercises,
       warnings,
-      mode: options.mode ?? "progressive",
+      mode,
+      classReport: { stubs: course.stubs, roster: instructor.roster, assignment: options.instructor?.assignment, durationMs: Date.now() - started },
     });
-    return { course, grades, warnings, written, baselineCached, durationMs: Date.now() - started };
+    return { course, grades, warnings, written, baselineCached, sandbox: kind, durationMs: Date.now() - started };
   } finally {
     process.removeListener("exit", cleanUp);
     if (!options.keep) remove(session);

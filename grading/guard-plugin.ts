@@ -11,6 +11,8 @@ export interface GuardOptions {
   workspace: string;
   allowed: string[];
   solutionsDir: string;
+  /** Learner helpers that isolated runs must not load (they lead to another exercise's module). */
+  refused?: string[];
 }
 
 const within = (dir: string, file: string) => {
@@ -36,6 +38,10 @@ export function guardPlugin(options: GuardOptions): Plugin {
       if (redirected && fs.existsSync(id)) return resolved;
       // A learner's own helper in another exercise's folder has no reference: it stays theirs.
       const own = redirected ? ["", ".ts", ".mts", "/index.ts"].map((ext) => target + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile()) : undefined;
+      if (own && options.refused?.includes(own)) {
+        const helper = path.relative(options.workspace, own).split(path.sep).join("/").replace(/^isolated\//, "exercises/");
+        this.error(`${helper} leads back to another exercise's module, so the isolated run does not load it (flagged cross-exercise): each exercise is graded on its own file`);
+      }
       if (own) return { id: own };
       const from = path.relative(options.workspace, importer).split(path.sep).join("/");
       this.error(`${from} imports "${source}", which is outside the learner's exercises: the grader only loads the learner's own code, the course's data/ and installed packages`);

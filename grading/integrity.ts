@@ -5,6 +5,7 @@
 import path from "node:path";
 import { Node, Project, SyntaxKind, ts, type SourceFile } from "ts-morph";
 import type { Course } from "./course";
+import type { FileRun } from "./execute";
 import type { LearnerCode } from "./learner";
 import {
   MATRIX_EXERCISE_SLUG,
@@ -125,6 +126,10 @@ function scanSource(course: Course, rel: string, source: SourceFile, flags: Flag
         const [arg] = node.getArguments();
         if (arg && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg))) checkSpecifier(arg.getLiteralValue(), node);
         else flag("dynamic-import", node, `${isImport ? "import()" : "require()"} of a module chosen at run time: the grader cannot see what it loads`);
+      } else if (/^(Object|Reflect)\.(defineProperty|defineProperties|assign|setPrototypeOf|freeze)$/.test(callee.getText())) {
+        const [target] = node.getArguments();
+        const root = target ? (rootName(target) ?? "") : "";
+        if (target && (PATCHABLE_GLOBALS.has(root) || /\.prototype\b/.test(target.getText()))) flag("intrinsics", node, `changes a built-in (${callee.getText()} on ${target.getText().slice(0, 40)}), which can change how the tests compare results`);
       } else if (Node.isIdentifier(callee) && callee.getText() === "createRequire") {
         flag("dynamic-import", node, "createRequire: loads modules outside the test framework's view");
       }
@@ -154,6 +159,26 @@ function scanSource(course: Course, rel: string, source: SourceFile, flags: Flag
       }
     }
   });
+}
+
+/** The errors a frozen built-in raises when code tries to change it (grading/setup/freeze.ts). */
+const FROZEN = /Cannot (redefine property|assign to read only property|add property [^,]+, object is not extensible|define property [^,]+, object is not extensible|delete property)/;
+
+/**
+ * Flags from a run: an exercise whose code tried to change a frozen built-in (however it was
+ * written, the freeze makes it throw). `runs` are the test files' runs by workspace path.
+ */
+export function runtimeFlags(course: Course, code: LearnerCode, runs: Iterable<FileRun>): Flag[] {
+  const flags: Flag[] = [];
+  for (const run of runs) {
+    const dir = run.file.split("/")[1];
+    const errors = [...run.errors, ...run.tests.flatMap((t) => t.errors)];
+    const hit = errors.map((e) => FROZEN.exec(e.message)?.[0] ? e.message.split("\n")[0] : undefined).find(Boolean);
+    if (!hit) continue;
+    const file = code.used.get(dir)?.[0] ?? `${dir}/${course.all.find((ex) => ex.dir === dir)?.files[0] ?? ""}`;
+    flags.push({ kind: "intrinsics", file: shown(file), evidence: hit.slice(0, 160), message: "tried to change a built-in the grader froze (Math, JSON, Number, Array, Object or their methods); the change failed and the exercise did not count it" });
+  }
+  return dedupe(flags);
 }
 
 function checkAccess(node: Node, flag: (kind: Flag["kind"], node: Node, message: string) => void): void {

@@ -97,3 +97,20 @@ export function loadsOtherExercises(dir: string, entries: string[], files: Map<s
     return top !== dir && top !== "_testkit";
   });
 }
+
+/**
+ * The learner's helper modules (files that are no exercise's own) whose imports lead to a
+ * module of another exercise than the folder they sit in: through one, an exercise's file can
+ * reach another exercise's module, or its own reference in an isolated run. Isolated runs do
+ * not load them, and they are flagged cross-exercise. Paths relative to exercises/.
+ */
+export function bridges(course: Course, code: LearnerCode): { helper: string; reaches: string }[] {
+  const found: { helper: string; reaches: string }[] = [];
+  for (const helper of code.authored) {
+    if (course.stubs.has(helper)) continue;
+    const folder = helper.split("/")[0];
+    const reaches = [...importClosure([helper], code.files)].find((rel) => rel.split("/")[0] !== folder && course.stubs.has(rel));
+    if (reaches) found.push({ helper, reaches });
+  }
+  return found;
+}

@@ -26,7 +26,9 @@ export const round2 = (x: number) => Math.round(x * 100) / 100;
 export function scoreRuns(ex: GradedExercise, runs: FileRun[], baseline: Baseline, hidden: Set<string>): ModeResult {
   const expected = baseline.exercises[ex.dir]?.tests ?? [];
   const problem = runs.find((r) => r.status !== "finished") ?? runs.find((r) => r.errors.length > 0);
-  const reason = problem ? (problem.status !== "finished" ? problem.reason : `${short(problem.file)} did not load: ${firstMessage(problem.errors)}`) : undefined;
+  // A hidden test file's load error could quote its source: say only that it did not load.
+  const problemHidden = problem !== undefined && hidden.has(`exercises/${ex.dir}/${short(problem.file)}`);
+  const reason = problem ? (problem.status !== "finished" ? problem.reason : problemHidden ? "a hidden test file did not load" : `${short(problem.file)} did not load: ${firstMessage(problem.errors)}`) : undefined;
 
   const tests: TestResult[] = [];
   const seen = new Set<string>();
@@ -70,7 +72,8 @@ function toResult(file: string, name: string, got: FileRun["tests"][number] | un
   const base = { name, file, hidden, durationMs: got?.durationMs ?? 0 };
   const output = hidden ? undefined : run?.output.get(name)?.slice(0, 4000);
   if (got?.state === "passed" && !reason) return { ...base, status: "pass", ...(output ? { output } : {}) };
-  if (hidden) return { ...base, status: got?.state === "failed" ? "fail" : "error" };
+  // Hidden: the message is kept for the instructor (--show-hidden); hidden.ts redacts it otherwise.
+  if (hidden) return { ...base, status: got?.state === "failed" ? "fail" : "error", ...(got?.errors[0] ? { message: explain(got.errors[0].message).slice(0, 500) } : {}) };
   if (got?.state === "failed") {
     const error = got.errors[0];
     return {

@@ -1,4 +1,5 @@
 // The shapes every part of the grader agrees on: what one submission's grade looks like.
+import type { InstructorView } from "./classroom/types";
 
 export type Mode = "progressive" | "isolated";
 
@@ -54,7 +55,10 @@ export type FlagKind =
   | "test-environment"
   | "process"
   | "symlink"
-  | "dynamic-import";
+  | "dynamic-import"
+  | "intrinsics"
+  | "cross-exercise"
+  | "archive";
 
 /** Evidence for the instructor, never an automatic zero. */
 export interface Flag {
@@ -84,4 +88,8 @@ export interface SubmissionGrade {
   hash: string;
   durationMs: number;
   cached: boolean;
+  /** The learner's own edited files and helpers, by "exercises/..." path (similarity reads them). */
+  authored?: Record<string, string>;
+  /** Roster, deadline and overrides: set after autograding, never cached. */
+  instructor?: InstructorView;
 }

@@ -1,6 +1,7 @@
 // A clean course copy for one submission, in a temporary folder: the learner's implementation
 // files only, the course's pristine tests, test kit and given code, the instructor's hidden
-// tests, and links to the course's node_modules and data/. There is no solutions/ folder in it.
+// tests, and links to the course view's node_modules and data/ (view.ts): nothing in it leads
+// back to the course, its solutions/, the reports or another submission.
 //
 // The same tree is written twice: exercises/ for the progressive run and isolated/ for the
 // isolated one, where the reference redirect applies (to imports from isolated/ only). One
@@ -10,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Course } from "./course";
+import { courseView } from "./view";
 
 /** A folder for this grading session's workspaces; removed by the caller when done. */
 export function sessionDir(): string {
@@ -39,8 +41,9 @@ export function buildWorkspace(course: Course, files: Map<string, string>, dir: 
   write("package.json", JSON.stringify({ name: "nn-kata-grading-workspace", private: true, type: "module" }, null, 2));
   const tsconfig = path.join(course.root, "tsconfig.json");
   if (fs.existsSync(tsconfig)) write("tsconfig.json", fs.readFileSync(tsconfig));
-  link(path.join(course.root, "node_modules"), path.join(dir, "node_modules"));
-  link(path.join(course.root, "data"), path.join(dir, "data"));
+  const view = courseView(course);
+  link(view.nodeModules, path.join(dir, "node_modules"));
+  link(view.data, path.join(dir, "data"));
   return dir;
 }
 

@@ -5,7 +5,6 @@
 // that check, for instructors and maintainers (it says so when it runs).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Course } from "../runner/cli/course";
 import { courseRoot } from "../runner/harness/driver";
 import { type Exercise, type Tree, exerciseLabel, inExercise, loadManifest, selectExercise } from "../runner/harness/manifest";
 import { isStubError } from "../runner/harness/stub-message";
@@ -30,6 +29,9 @@ export interface ChoiceOptions {
 
 /** Exercise folders among `dirs` whose tests do not pass now (known from the runner's state, or run). */
 export async function notDone(dirs: string[], root = courseRoot, onCheck?: (dirs: string[]) => void): Promise<string[]> {
+  // Loaded only here: the runner's Course brings the TypeScript compiler (about 125 MB), which
+  // `npm run train -- --reference` or `--mine` never needs.
+  const { Course } = await import("../runner/cli/course");
   const course = new Course({ root });
   try {
     const exercises = dirs.map((dir) => exerciseNamed(course.exercises, dir));

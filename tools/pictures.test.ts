@@ -44,4 +44,30 @@ describe("tools/pictures: the report's PNGs", () => {
     for (let i = 0; i < image.data.length; i += 4) if (image.data[i] === 40 && image.data[i + 1] === 90 && image.data[i + 2] === 200) blue++;
     expect(blue).toBeGreaterThan(100);
   });
+
+  it("a chart with a title and axis names has ink above and below the plot that one without has not", () => {
+    const base = { yTicks: [0.9, 1], formatY: (y: number) => `${y * 100}%`, xTicks: [1, 2], formatX: String, width: 300, height: 200 };
+    const points = [{ x: 1, y: 0.9 }, { x: 2, y: 0.95 }];
+    const ink = (image: PNG, y0: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y < y1; y++) for (let x = 0; x < image.width; x++) if (at(image, x, y).every((v) => v === 0)) n++;
+      return n;
+    };
+    const plain = read(lineChart(points, base));
+    const named = read(lineChart(points, { ...base, title: "Accuracy", xLabel: "Images seen", yLabel: "Right answers" }));
+    expect(ink(plain, 0, 12)).toBe(0);
+    expect(ink(named, 0, 12)).toBeGreaterThan(20);
+    expect(ink(named, 180, 200)).toBeGreaterThan(ink(plain, 180, 200));
+  });
+
+  it("letters are drawn (as capitals), and a sheet's heading goes above its digits", () => {
+    const canvas = new Canvas(20, 10);
+    canvas.text(0, 0, "t", [0, 0, 0], 1);
+    expect(at(read(canvas.toPng()), 1, 4)).toEqual([0, 0, 0]); // the T's stem reaches the bottom row
+    const items = [{ pixels: new Array(784).fill(0), caption: "8>4" }];
+    const plain = read(digitSheet(items, 4, 2));
+    const headed = read(digitSheet(items, 4, 2, ["8>4: the label says 8, the network answered 4"]));
+    expect(headed.height).toBe(plain.height + 16);
+    expect(headed.width).toBeGreaterThan(plain.width);
+  });
 });

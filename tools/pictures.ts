@@ -16,7 +16,18 @@ const GLYPHS: Record<string, string> = {
   "4": "#.#,#.#,###,..#,..#", "5": "###,#..,###,..#,###", "6": "###,#..,###,#.#,###", "7": "###,..#,.#.,.#.,.#.",
   "8": "###,#.#,###,#.#,###", "9": "###,#.#,###,..#,###", ".": "...,...,...,...,.#.", "%": "#.#,..#,.#.,#..,#.#",
   ">": "#..,.#.,..#,.#.,#..", "k": "#..,#.#,##.,#.#,#.#", " ": "...,...,...,...,...", "-": "...,...,###,...,...",
+  ":": "...,.#.,...,.#.,...", ",": "...,...,...,.#.,#..", "(": ".#.,#..,#..,#..,.#.", ")": ".#.,..#,..#,..#,.#.",
+  "=": "...,###,...,###,...", "'": ".#.,.#.,...,...,...", "/": "..#,..#,.#.,#..,#..",
+  // Capitals: titles and axis names. Lower case is drawn as capitals (except the k of "5k").
+  A: ".#.,#.#,###,#.#,#.#", B: "##.,#.#,##.,#.#,##.", C: ".##,#..,#..,#..,.##", D: "##.,#.#,#.#,#.#,##.",
+  E: "###,#..,##.,#..,###", F: "###,#..,##.,#..,#..", G: ".##,#..,#.#,#.#,.##", H: "#.#,#.#,###,#.#,#.#",
+  I: "###,.#.,.#.,.#.,###", J: "..#,..#,..#,#.#,.#.", K: "#.#,#.#,##.,#.#,#.#", L: "#..,#..,#..,#..,###",
+  M: "#.#,###,###,#.#,#.#", N: "##.,#.#,#.#,#.#,#.#", O: ".#.,#.#,#.#,#.#,.#.", P: "##.,#.#,##.,#..,#..",
+  Q: ".#.,#.#,#.#,##.,.##", R: "##.,#.#,##.,#.#,#.#", S: ".##,#..,.#.,..#,##.", T: "###,.#.,.#.,.#.,.#.",
+  U: "#.#,#.#,#.#,#.#,###", V: "#.#,#.#,#.#,#.#,.#.", W: "#.#,#.#,###,###,#.#", X: "#.#,#.#,.#.,#.#,#.#",
+  Y: "#.#,#.#,.#.,.#.,.#.", Z: "###,..#,.#.,#..,###",
 };
+const glyph = (ch: string) => (GLYPHS[ch] ?? GLYPHS[ch.toUpperCase()] ?? GLYPHS[" "]).split(",");
 
 export class Canvas {
   readonly png: PNG;
@@ -50,7 +61,7 @@ export class Canvas {
   /** Text in the 3 x 5 font, each font pixel `size` x `size`; returns the width drawn. */
   text(x: number, y: number, text: string, colour: Colour = BLACK, size = 2): number {
     [...text].forEach((ch, n) => {
-      const rows = (GLYPHS[ch] ?? GLYPHS[" "]).split(",");
+      const rows = glyph(ch);
       rows.forEach((row, r) => [...row].forEach((cell, c) => cell === "#" && this.rect(x + n * 4 * size + c * size, y + r * size, size, size, colour)));
     });
     return textWidth(text, size);
@@ -71,16 +82,24 @@ export class Canvas {
 
 export const textWidth = (text: string, size = 2) => Math.max(0, text.length * 4 * size - size);
 
-/** A sheet of 28 x 28 digits, `columns` a row, each with a caption underneath. */
-export function digitSheet(items: { pixels: ArrayLike<number>; caption: string; colour?: Colour }[], columns: number, scale = 3): Buffer {
+const LINE_HEIGHT = 16;
+
+/**
+ * A sheet of 28 x 28 digits, `columns` a row, each with a caption underneath, and `heading`
+ * lines above them (a title, what the captions mean).
+ */
+export function digitSheet(items: { pixels: ArrayLike<number>; caption: string; colour?: Colour }[], columns: number, scale = 3, heading: string[] = []): Buffer {
   const cell = 28 * scale;
   const gap = 12;
   const captionHeight = 16;
   const rows = Math.max(1, Math.ceil(items.length / columns));
-  const canvas = new Canvas(gap + columns * (cell + gap), gap + rows * (cell + captionHeight + gap));
+  const top = heading.length * LINE_HEIGHT;
+  const width = Math.max(gap + columns * (cell + gap), ...heading.map((line) => 2 * gap + textWidth(line)));
+  const canvas = new Canvas(width, top + gap + rows * (cell + captionHeight + gap));
+  heading.forEach((line, n) => canvas.text(gap, gap + n * LINE_HEIGHT, line));
   items.forEach((item, n) => {
     const x = gap + (n % columns) * (cell + gap);
-    const y = gap + Math.floor(n / columns) * (cell + captionHeight + gap);
+    const y = top + gap + Math.floor(n / columns) * (cell + captionHeight + gap);
     canvas.digit(x, y, item.pixels, 28, scale);
     canvas.rect(x - 1, y - 1, cell + 2, 1, GREY);
     canvas.rect(x - 1, y + cell, cell + 2, 1, GREY);
@@ -97,11 +116,28 @@ export function digitSheet(items: { pixels: ArrayLike<number>; caption: string; 
  */
 export function lineChart(
   points: { x: number; y: number }[],
-  options: { yTicks: number[]; formatY: (y: number) => string; xTicks: number[]; formatX: (x: number) => string; width?: number; height?: number },
+  options: {
+    yTicks: number[];
+    formatY: (y: number) => string;
+    xTicks: number[];
+    formatX: (x: number) => string;
+    width?: number;
+    height?: number;
+    /** Above the chart. */
+    title?: string;
+    /** Under the x axis, and above the y axis (the font cannot be turned on its side). */
+    xLabel?: string;
+    yLabel?: string;
+  },
 ): Buffer {
   const { width = 640, height = 360 } = options;
   const canvas = new Canvas(width, height);
-  const left = 70, right = width - 20, top = 20, bottom = height - 40;
+  const left = 70, right = width - 20;
+  const top = 20 + (options.title ? LINE_HEIGHT + 4 : 0) + (options.yLabel ? LINE_HEIGHT : 0);
+  const bottom = height - 40 - (options.xLabel ? LINE_HEIGHT : 0);
+  if (options.title) canvas.text((width - textWidth(options.title)) / 2, 10, options.title);
+  if (options.yLabel) canvas.text(8, top - LINE_HEIGHT - 4, options.yLabel);
+  if (options.xLabel) canvas.text((left + right - textWidth(options.xLabel)) / 2, height - 22, options.xLabel);
   const xs = [...points.map((p) => p.x), ...options.xTicks];
   const ys = [...points.map((p) => p.y), ...options.yTicks];
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];

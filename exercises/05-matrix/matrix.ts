@@ -85,6 +85,11 @@ export function add(a: Matrix, b: Matrix): Matrix {
   throw new Error("not implemented yet: add in exercises/05-matrix/matrix.ts");
 }
 
+/** a += b (numpy's `+=`, the book's `self.wih += ...`): adds b into a, entry by entry, and changes a. */
+export function addInPlace(a: Matrix, b: Matrix): void {
+  throw new Error("not implemented yet: addInPlace in exercises/05-matrix/matrix.ts");
+}
+
 /** a - b, entry by entry. */
 export function subtract(a: Matrix, b: Matrix): Matrix {
   throw new Error("not implemented yet: subtract in exercises/05-matrix/matrix.ts");

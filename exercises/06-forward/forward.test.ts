@@ -45,26 +45,26 @@ const smallNetwork = fc
     fc.record({ wih: rowsOf(hiddenNodes, inputNodes), who: rowsOf(outputNodes, hiddenNodes), inputs: numbers(inputNodes, 0, 1) }),
   );
 
-describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", () => {
-  it("layerInputs: X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62] (book 1.9)", () => {
+describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06 前向传播：信号穿过三层网络（书中 1.7、1.9 节）", () => {
+  it("layerInputs: X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62] (book 1.9) | layerInputs：X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62]（书中 1.9 节）", () => {
     const x = layerInputs(W_INPUT_HIDDEN, INPUTS);
     expectMatrix(x, 3, 1, "layerInputs(W_input_hidden, inputs): one combined input per hidden node, a 3x1 column");
     expectCloseMatrix(x, column(X_HIDDEN), "layerInputs(W_input_hidden, [0.9, 0.1, 0.8]): the first is 0.9*0.9 + 0.3*0.1 + 0.4*0.8 = 1.16 (book 1.9)");
   });
 
-  it("layerOutputs: O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650] (book 1.9)", () => {
+  it("layerOutputs: O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650] (book 1.9) | layerOutputs：O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650]（书中 1.9 节）", () => {
     const o = layerOutputs(W_INPUT_HIDDEN, INPUTS);
     expectMatrix(o, 3, 1, "layerOutputs(W_input_hidden, inputs)");
     expectCloseMatrix(o, column(O_HIDDEN), "layerOutputs(W_input_hidden, [0.9, 0.1, 0.8]): sigmoid(1.16) = 0.761 (book 1.9)");
   });
 
-  it("the hidden layer's outputs feed the output layer: X_output = [0.975, 0.888, 1.254], O_output = [0.726, 0.708, 0.778]", () => {
+  it("the hidden layer's outputs feed the output layer: X_output = [0.975, 0.888, 1.254], O_output = [0.726, 0.708, 0.778] | 隐藏层的输出送入输出层：X_output = [0.975, 0.888, 1.254]，O_output = [0.726, 0.708, 0.778]", () => {
     const hidden = layerOutputs(W_INPUT_HIDDEN, INPUTS);
     expectCloseMatrix(layerInputs(W_HIDDEN_OUTPUT, hidden), column(X_OUTPUT), "layerInputs(W_hidden_output, O_hidden) (book 1.9)");
     expectCloseMatrix(layerOutputs(W_HIDDEN_OUTPUT, hidden), column(O_OUTPUT), "layerOutputs(W_hidden_output, O_hidden) (book 1.9)");
   });
 
-  it("forward returns all four steps of the book's example: hiddenInputs, hiddenOutputs, finalInputs, finalOutputs", () => {
+  it("forward returns all four steps of the book's example: hiddenInputs, hiddenOutputs, finalInputs, finalOutputs | forward 返回书中例子的全部四步：hiddenInputs、hiddenOutputs、finalInputs、finalOutputs", () => {
     const pass = forward(W_INPUT_HIDDEN, W_HIDDEN_OUTPUT, INPUTS);
     if (typeof pass !== "object" || pass === null) fail(`forward(wih, who, inputs)\n  expected: an object { hiddenInputs, hiddenOutputs, finalInputs, finalOutputs }\n  got:      ${String(pass)}`);
     expectCloseMatrix(pass.hiddenInputs, column(X_HIDDEN), "forward(...).hiddenInputs, X_hidden (book 1.9)");
@@ -73,7 +73,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     expectCloseMatrix(pass.finalOutputs, column(O_OUTPUT), "forward(...).finalOutputs, O_output: the network's answer (book 1.9)");
   });
 
-  it("forward leaves its weights and inputs as they were", () => {
+  it("forward leaves its weights and inputs as they were | forward 不改动它的权重和输入", () => {
     const wih = Matrix.fromArray(W_INPUT_HIDDEN.toArray());
     const who = Matrix.fromArray(W_HIDDEN_OUTPUT.toArray());
     const inputs = Matrix.column([0.9, 0.1, 0.8]);
@@ -83,7 +83,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     expectCloseMatrix(inputs, column([0.9, 0.1, 0.8]), "inputs after forward(wih, who, inputs): forward must not change them", 0);
   });
 
-  it("too few inputs for the weights: an error that names both shapes", () => {
+  it("too few inputs for the weights: an error that names both shapes | 输入比权重要求的少：错误信息写出两个形状", () => {
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.column([0.9, 0.1])),
       ["3x3", "2x1"],
@@ -96,7 +96,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
-  it("inputs given as a row instead of a column: an error that names both shapes", () => {
+  it("inputs given as a row instead of a column: an error that names both shapes | 输入给成了行而不是列：错误信息写出两个形状", () => {
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.1, 0.8]])),
       ["3x3", "1x3"],
@@ -104,7 +104,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
-  it("inputs with more than one column: an error that names both shapes, not a silent 3x2 answer", () => {
+  it("inputs with more than one column: an error that names both shapes, not a silent 3x2 answer | 输入不止一列：错误信息写出两个形状，而不是悄悄给出 3x2 的答案", () => {
     // dot itself would happily multiply 3x3 by 3x2; the network's inputs must be one column.
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.9], [0.1, 0.1], [0.8, 0.8]])),
@@ -113,7 +113,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
-  it("forward with weight matrices that do not fit together: an error that names the shapes", () => {
+  it("forward with weight matrices that do not fit together: an error that names the shapes | forward 的两个权重矩阵对不上：错误信息写出形状", () => {
     // wih is 3x3, so there are 3 hidden nodes; this who expects 4 of them.
     const who = Matrix.fromArray([
       [0.1, 0.2, 0.3, 0.4],
@@ -122,7 +122,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     expectThrowsMentioning(() => forward(W_INPUT_HIDDEN, who, INPUTS), ["2x4", "3x1"], "forward(wih 3x3, who 2x4, inputs 3x1): who needs one column per hidden node (3), not 4");
   });
 
-  it("layerInputs is every node's weighted sum of its inputs, for any small layer", () => {
+  it("layerInputs is every node's weighted sum of its inputs, for any small layer | 对任意小的层，layerInputs 是每个节点对其输入的加权和", () => {
     fc.assert(
       fc.property(smallNetwork, ({ wih, inputs }) => {
         expectCloseMatrix(layerInputs(Matrix.fromArray(wih), Matrix.column(inputs)), column(weightedSums(wih, inputs)), `layerInputs(${JSON.stringify(wih)}, [${inputs}])`, 1e-9);
@@ -131,7 +131,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
-  it("layerOutputs is sigmoid(layerInputs), entry by entry, for any small layer", () => {
+  it("layerOutputs is sigmoid(layerInputs), entry by entry, for any small layer | 对任意小的层，layerOutputs 逐元素等于 sigmoid(layerInputs)", () => {
     fc.assert(
       fc.property(smallNetwork, ({ wih, inputs }) => {
         const expected = weightedSums(wih, inputs).map(sigmoid);
@@ -141,7 +141,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9)", ()
     );
   });
 
-  it("forward, for any small network: the shapes follow the layers, every output is strictly between 0 and 1, and the steps chain", () => {
+  it("forward, for any small network: the shapes follow the layers, every output is strictly between 0 and 1, and the steps chain | 对任意小的网络，forward 的形状随层而定，每个输出严格介于 0 和 1 之间，各步首尾相接", () => {
     fc.assert(
       fc.property(smallNetwork, ({ wih, who, inputs }) => {
         const what = `forward(wih ${wih.length}x${inputs.length}, who ${who.length}x${wih.length}, inputs ${inputs.length}x1)`;

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectCloseMatrix, expectCloseNumbers, expectMatrix, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectCloseMatrix, expectCloseNumbers, expectMatrix, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { createRng, initWeights } from "../09-prepare/prepare";
 import { NeuralNetwork } from "./network";
@@ -99,8 +99,8 @@ const XOR = [
   { inputs: [0.99, 0.99], target: 0.01 },
 ];
 
-describe("10 network: the NeuralNetwork class (book 2.4)", () => {
-  it("the constructor keeps the sizes and the learning rate, and makes wih hiddenNodes x inputNodes and who outputNodes x hiddenNodes", () => {
+describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：NeuralNetwork 类（书中 2.4 节）", () => {
+  it("the constructor keeps the sizes and the learning rate, and makes wih hiddenNodes x inputNodes and who outputNodes x hiddenNodes | 构造函数保存各层大小和学习率，并建立 hiddenNodes x inputNodes 的 wih 和 outputNodes x hiddenNodes 的 who", () => {
     const net = new NeuralNetwork(3, 5, 2, 0.3);
     const fields = { inputNodes: net.inputNodes, hiddenNodes: net.hiddenNodes, outputNodes: net.outputNodes, learningRate: net.learningRate };
     if (JSON.stringify(fields) !== JSON.stringify({ inputNodes: 3, hiddenNodes: 5, outputNodes: 2, learningRate: 0.3 })) {
@@ -113,7 +113,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     }
   });
 
-  it("the starting weights come from your initWeights (exercise 09): wih first, then who, from one createRng(seed)", () => {
+  it("the starting weights come from your initWeights (exercise 09): wih first, then who, from one createRng(seed) | 初始权重来自你的 initWeights（练习 09）：用同一个 createRng(seed)，先 wih 后 who", () => {
     const net = new NeuralNetwork(4, 3, 2, 0.3, 99);
     const rng = createRng(99);
     const wih = initWeights(3, 4, rng).toArray();
@@ -122,7 +122,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     expectCloseMatrix(net.who, who, "new NeuralNetwork(4, 3, 2, 0.3, seed 99).who: expected initWeights(outputNodes 2, hiddenNodes 3, rng), the same rng, after wih", 0);
   });
 
-  it("the same seed gives the same network, another seed another one; the seed is 1 when not given", () => {
+  it("the same seed gives the same network, another seed another one; the seed is 1 when not given | 同一个种子得到同一个网络，换个种子就不同；不给种子时种子为 1", () => {
     const a = weightsOf(new NeuralNetwork(3, 4, 2, 0.3, 7));
     const b = new NeuralNetwork(3, 4, 2, 0.3, 7);
     expectCloseMatrix(b.wih, a.wih, "new NeuralNetwork(3, 4, 2, 0.3, seed 7).wih, made twice", 0);
@@ -135,7 +135,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     expectCloseMatrix(byDefault.who, seedOne.who, "new NeuralNetwork(3, 4, 2, 0.3).who without a seed must be the same as with seed 1", 0);
   });
 
-  it("query on the book's three-layer example (1.9) answers [0.726, 0.708, 0.778]", () => {
+  it("query on the book's three-layer example (1.9) answers [0.726, 0.708, 0.778] | 对书中三层网络的例子（1.9 节），query 回答 [0.726, 0.708, 0.778]", () => {
     const net = new NeuralNetwork(3, 3, 3, 0.3);
     net.wih = Matrix.fromArray([[0.9, 0.3, 0.4], [0.2, 0.8, 0.2], [0.1, 0.5, 0.6]]);
     net.who = Matrix.fromArray([[0.3, 0.7, 0.5], [0.6, 0.5, 0.2], [0.8, 0.1, 0.9]]);
@@ -143,7 +143,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     expectCloseNumbers(net.query(Float64Array.from([0.9, 0.1, 0.8])), [0.726, 0.708, 0.778], "query(a Float64Array [0.9, 0.1, 0.8]): any array-like of numbers will do");
   });
 
-  it("query, for any small network: one answer per output node, each strictly between 0 and 1, as sigmoid(who . sigmoid(wih . inputs))", () => {
+  it("query, for any small network: one answer per output node, each strictly between 0 and 1, as sigmoid(who . sigmoid(wih . inputs)) | 对任意小的网络，query 给每个输出节点一个答案，都严格介于 0 和 1 之间，等于 sigmoid(who . sigmoid(wih . inputs))", () => {
     fc.assert(
       fc.property(smallNetwork(), (example) => {
         const net = build(example);
@@ -159,7 +159,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     );
   });
 
-  it("query does not change the weights; asking twice gives the same answer", () => {
+  it("query does not change the weights; asking twice gives the same answer | query 不改变权重；问两次得到同样的答案", () => {
     const net = new NeuralNetwork(3, 4, 2, 0.3, 5);
     const before = weightsOf(net);
     const first = queryOf(net, [0.9, 0.1, 0.8], "query([0.9, 0.1, 0.8])");
@@ -168,14 +168,28 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     expectCloseMatrix(net.who, before.who, "net.who after query: only train changes the weights", 0);
   });
 
-  it("query with the wrong number of inputs: an error naming the expected and the actual count", () => {
+  it("query with the wrong number of inputs: an error naming the expected and the actual count | query 的输入个数不对：错误信息写出应有的和实际的个数", () => {
     const net = new NeuralNetwork(7, 3, 2, 0.3);
     expectThrowsMentioning(() => net.query([0.1, 0.2, 0.3, 0.4, 0.5]), ["7", "5"], "query(5 numbers) on a network with 7 input nodes");
+  });
+
+  it("train with the wrong number of inputs or targets: an error naming the expected and the actual count | train 的输入或目标个数不对：错误信息写出应有的和实际的个数", () => {
+    const net = new NeuralNetwork(7, 3, 2, 0.3);
     expectThrowsMentioning(() => net.train([0.1, 0.2, 0.3, 0.4, 0.5], [0.5, 0.5]), ["7", "5"], "train(5 inputs, ...) on a network with 7 input nodes");
     expectThrowsMentioning(() => net.train([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], [0.5, 0.5, 0.5, 0.5]), ["targets", "2", "4"], "train(7 inputs, 4 targets) on a network with 2 output nodes");
   });
 
-  it("bad sizes or learning rates: a clear error naming what is wrong, never a broken network", () => {
+  it("query and train leave the arrays they are given as they were | query 和 train 不改动传给它们的数组", () => {
+    const net = new NeuralNetwork(3, 4, 2, 0.3, 5);
+    const inputs = [0.9, 0.1, 0.8];
+    const targets = [0.99, 0.01];
+    net.query(inputs);
+    net.train(inputs, targets);
+    expectCloseNumbers(inputs, [0.9, 0.1, 0.8], t("the inputs after query(inputs) and train(inputs, targets): they must not change", "query(inputs) 和 train(inputs, targets) 之后的 inputs：不能被改动"), 0);
+    expectCloseNumbers(targets, [0.99, 0.01], t("the targets after train(inputs, targets): they must not change", "train(inputs, targets) 之后的 targets：不能被改动"), 0);
+  });
+
+  it("bad sizes or learning rates: a clear error naming what is wrong, never a broken network | 层大小或学习率不对：给出写明问题的清楚错误，绝不造出一个坏掉的网络", () => {
     const cases: [() => unknown, string[], string][] = [
       [() => new NeuralNetwork(0, 3, 2, 0.3), ["inputNodes", "0"], "new NeuralNetwork(0, 3, 2, 0.3): no input nodes"],
       [() => new NeuralNetwork(3, -1, 2, 0.3), ["hiddenNodes", "-1"], "new NeuralNetwork(3, -1, 2, 0.3)"],
@@ -188,7 +202,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     for (const [run, words, what] of cases) expectThrowsMentioning(run, words, what);
   });
 
-  it("train moves every weight of who by exactly -learningRate times the slope of E (a gradient check, for random small networks)", () => {
+  it("train moves every weight of who by exactly -learningRate times the slope of E (a gradient check, for random small networks) | train 把 who 的每个权重恰好移动 -learningRate 乘以 E 的斜率（对随机小网络做梯度检验）", () => {
     fc.assert(
       fc.property(smallNetwork(), (example) => {
         const { before, after } = trainOnce(example);
@@ -209,7 +223,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     );
   });
 
-  it("train moves wih by the book's step, learningRate * ((who^T . e) * h * (1 - h)) . I^T, for random small networks", () => {
+  it("train moves wih by the book's step, learningRate * ((who^T . e) * h * (1 - h)) . I^T, for random small networks | 对随机小网络，train 按书中的步长移动 wih：learningRate * ((who^T . e) * h * (1 - h)) . I^T", () => {
     fc.assert(
       fc.property(smallNetwork(), (example) => {
         const { before, after } = trainOnce(example);
@@ -227,7 +241,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     );
   });
 
-  it("with one output node the book's step for wih points straight downhill: -learningRate / (o (1 - o)) times the slope of E", () => {
+  it("with one output node the book's step for wih points straight downhill: -learningRate / (o (1 - o)) times the slope of E | 只有一个输出节点时，书中 wih 的步子正好指向下坡：-learningRate / (o (1 - o)) 乘以 E 的斜率", () => {
     // The book sends the plain error e back to the hidden layer; the exact slope would send e * o * (1 - o).
     // With one output node that is the same direction, only longer by 1 / (o (1 - o)).
     fc.assert(
@@ -248,7 +262,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     );
   });
 
-  it("train sends the errors back through who as it was BEFORE this step changed it (book 2.4)", () => {
+  it("train sends the errors back through who as it was BEFORE this step changed it (book 2.4) | train 用这一步改变之前（BEFORE）的 who 把误差传回去（书中 2.4 节）", () => {
     const example: Example = { sizes: [2, 2, 2], learningRate: 0.9, seed: 3, inputs: [0.9, 0.2], targets: [0.99, 0.01] };
     const { before, after } = trainOnce(example);
     const withOld = bookHiddenStep(before.wih, before.who, example.inputs, example.targets, example.learningRate);
@@ -262,7 +276,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     fail(`${describeExample(example)}\n  ${why}\n  expected wih step: ${JSON.stringify(withOld)}\n  got:               ${JSON.stringify(step)}`);
   });
 
-  it("the error falls as training goes on: after 10, 50, 200 and 1000 epochs it is lower each time, and below a tenth of where it started", () => {
+  it("the error falls as training goes on: after 10, 50, 200 and 1000 epochs it is lower each time, and below a tenth of where it started | 训练进行时误差下降：10、50、200、1000 个世代后一次比一次低，最后不到起点的十分之一", () => {
     const data = [
       { inputs: [0.9, 0.1, 0.8], targets: [0.99, 0.01] },
       { inputs: [0.1, 0.9, 0.2], targets: [0.01, 0.99] },
@@ -282,7 +296,7 @@ describe("10 network: the NeuralNetwork class (book 2.4)", () => {
     if (!(errors[4] < errors[0] / 10)) fail(`new NeuralNetwork(3, 4, 2, 0.3), the error after 1000 epochs\n  expected: below a tenth of the starting ${errors[0].toFixed(4)}\n  got:      ${shown}`);
   });
 
-  it("a network with 8 hidden nodes learns XOR, which no single layer can (exercise 03)", () => {
+  it("a network with 8 hidden nodes learns XOR, which no single layer can (exercise 03) | 有 8 个隐藏节点的网络能学会单层做不到的 XOR（练习 03）", () => {
     // The book's network has no bias, so an input of (0.01, 0.01) reaches every hidden node as
     // about 0 and gives 0.5 whatever the weights: 2 hidden nodes can hold XOR only with huge,
     // finely balanced weights that training rarely finds. With 8 it learned XOR from every one

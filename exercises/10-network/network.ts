@@ -1,10 +1,10 @@
 // Book chapter 2 (2.1 - 2.4): the whole network as one class, built from your own sigmoid (04),
 // matrix (05) and weight initialisation (09). It does two things: `query` (inputs in, outputs
 // out) and `train` (query, compare with the targets, send the error back, adjust the weights).
-// Each step is one line of the book's numpy code; with dot, transpose, multiply, add, subtract,
-// scale and map from exercise 05 you can write it just like the book.
+// Each step is one line of the book's numpy code; with dot, transpose, multiply, add, addInPlace,
+// subtract, scale and map from exercise 05 you can write it just like the book.
 import { sigmoid } from "../04-activation/activation";
-import { Matrix, add, dot, map, multiply, scale, subtract, transpose } from "../05-matrix/matrix";
+import { Matrix, add, addInPlace, dot, map, multiply, scale, subtract, transpose } from "../05-matrix/matrix";
 import { createRng, initWeights } from "../09-prepare/prepare";
 
 export class NeuralNetwork {

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { loadMnist, readDigits, readImages, readLabels, type Digit } from "./idx";
 
 /** An IDX file built by hand: the magic, the sizes, then the bytes (big-endian header). */
@@ -53,8 +53,8 @@ let test: Digit[] | undefined;
 const trainSet = () => (train ??= expectDigits(loadMnist("train"), 60_000, 'loadMnist("train"): the MNIST training set has 60,000 digits'));
 const testSet = () => (test ??= expectDigits(loadMnist("test"), 10_000, 'loadMnist("test"): the MNIST test set has 10,000 digits'));
 
-describe("11 idx: reading the MNIST files (book 2.5)", () => {
-  it("readImages reads the header (big-endian) and the pixels of a hand-made file: 2 images of 2x3", () => {
+describe("11 idx: reading the MNIST files (book 2.5) | 11 idx：读取 MNIST 文件（书中 2.5 节）", () => {
+  it("readImages reads the header (big-endian) and the pixels of a hand-made file: 2 images of 2x3 | readImages 读取手工构造文件的文件头（大端序）和像素：2 张 2x3 的图像", () => {
     const images = readImages(TINY_IMAGES);
     expectNumber(images?.count, "readImages(...).count");
     if (images.count !== 2 || images.rows !== 2 || images.cols !== 3) {
@@ -64,7 +64,7 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     if (pixels.some((p, i) => p !== PIXELS[i])) fail(`readImages(...).pixels\n  expected: [${PIXELS}]\n  got:      [${pixels}]`);
   });
 
-  it("readImages gives back any images file byte for byte (property)", () => {
+  it("readImages gives back any images file byte for byte (property) | readImages 把任何图像文件逐字节原样读回（性质测试）", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer(), (count, rows, cols, seed) => {
         const body = Array.from({ length: count * rows * cols }, (_, i) => (seed + i * 37) & 255);
@@ -81,7 +81,7 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     );
   });
 
-  it("readLabels reads one byte per label after the 8-byte header", () => {
+  it("readLabels reads one byte per label after the 8-byte header | readLabels 在 8 字节文件头之后每个标签读一个字节", () => {
     const labels = expectNumbers(readLabels(TINY_LABELS), 2, "readLabels on a file of 2 labels, 7 and 3");
     if (labels[0] !== 7 || labels[1] !== 3) fail(`readLabels\n  expected: [7, 3]\n  got:      [${labels}]`);
     fc.assert(
@@ -93,7 +93,7 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     );
   });
 
-  it("readDigits pairs each image with its label, and keeps only the first `limit`", () => {
+  it("readDigits pairs each image with its label, and keeps only the first `limit` | readDigits 把每张图像和它的标签配对，只保留前 `limit` 个", () => {
     const digits = expectDigits(readDigits(TINY_IMAGES, TINY_LABELS), 2, "readDigits on 2 images and 2 labels");
     const first = expectNumbers(digits[0].pixels, 6, "readDigits(...)[0].pixels: the first 2x3 image");
     const second = expectNumbers(digits[1].pixels, 6, "readDigits(...)[1].pixels: the second 2x3 image");
@@ -105,7 +105,30 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     if (one[0].label !== 7) fail(`readDigits(..., 1)[0].label\n  expected: 7\n  got:      ${one[0].label}`);
   });
 
-  it("the real training set: 60,000 images of 28x28, starting with the labels 5 0 4 1 9 2 1 3 1 4", () => {
+  it("reads files that sit inside a bigger buffer (a view with a byte offset), as a small file read from disk often does | 文件位于更大缓冲区中间（带字节偏移的视图）时也能读对，从磁盘读入的小文件常常如此", () => {
+    // Node keeps small Buffers (fs.readFileSync of a small file, Buffer.from) in a shared pool:
+    // the file's first byte is at bytes.byteOffset, not 0. new DataView(bytes.buffer) alone
+    // would read whatever came before it: here, another file.
+    const inside = (file: Uint8Array) => {
+      const pool = new Uint8Array(TINY_LABELS.length + 3 + file.length + 5);
+      pool.set(TINY_LABELS, 0); // a different file first, magic 2049
+      pool.set(file, TINY_LABELS.length + 3);
+      return pool.subarray(TINY_LABELS.length + 3, TINY_LABELS.length + 3 + file.length);
+    };
+    const images = readImages(inside(TINY_IMAGES));
+    const what = t("readImages on the 2-image file at byte offset 14 of a bigger buffer", "对位于更大缓冲区第 14 字节处的 2 张图像文件调用 readImages");
+    if (images?.count !== 2 || images.rows !== 2 || images.cols !== 3) {
+      fail(`${what}\n  expected: count 2, rows 2, cols 3\n  got:      count ${images?.count}, rows ${images?.rows}, cols ${images?.cols}\n  ${t("(read from bytes.byteOffset: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength))", "（从 bytes.byteOffset 开始读：new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)）")}`);
+    }
+    const pixels = expectNumbers(images.pixels, 12, `${what}: pixels`);
+    if (pixels.some((p, i) => p !== PIXELS[i])) fail(`${what}: pixels\n  expected: [${PIXELS}]\n  got:      [${pixels}]`);
+    const labels = expectNumbers(readLabels(inside(TINY_LABELS)), 2, t("readLabels on the 2-label file at a byte offset", "对带字节偏移的 2 个标签文件调用 readLabels"));
+    if (labels[0] !== 7 || labels[1] !== 3) fail(`readLabels ${t("at a byte offset", "（带字节偏移）")}\n  expected: [7, 3]\n  got:      [${labels}]`);
+    const digits = expectDigits(readDigits(inside(TINY_IMAGES), inside(TINY_LABELS)), 2, t("readDigits on both files at byte offsets", "对两个带字节偏移的文件调用 readDigits"));
+    if (digits[1].label !== 3 || Array.from(digits[1].pixels).join() !== "250,251,252,253,254,255") fail(`readDigits ${t("at byte offsets: the second digit", "（带字节偏移）：第二个数字")}\n  expected: label 3, pixels [250,...,255]\n  got:      label ${digits[1].label}, pixels [${Array.from(digits[1].pixels)}]`);
+  });
+
+  it("the real training set: 60,000 images of 28x28, starting with the labels 5 0 4 1 9 2 1 3 1 4 | 真正的训练集：60,000 张 28x28 的图像，标签以 5 0 4 1 9 2 1 3 1 4 开头", () => {
     const digits = trainSet();
     digits.slice(0, 3).forEach((d, i) => expectNumbers(d.pixels, 784, `loadMnist("train")[${i}].pixels: 28 x 28 = 784 pixels`));
     const first = digits.slice(0, 10).map((d) => d.label);
@@ -115,7 +138,7 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     if (digits[59_999].label !== 8) fail(`the last training label\n  expected: 8\n  got:      ${digits[59_999].label}`);
   });
 
-  it("the real test set: 10,000 images of 28x28, starting with the labels 7 2 1 0 4 1 4 9 5 9, and 980 zeros ... 1009 nines", () => {
+  it("the real test set: 10,000 images of 28x28, starting with the labels 7 2 1 0 4 1 4 9 5 9, and 980 zeros ... 1009 nines | 真正的测试集：10,000 张 28x28 的图像，标签以 7 2 1 0 4 1 4 9 5 9 开头，有 980 个 0 …… 1009 个 9", () => {
     const digits = testSet();
     expectNumbers(digits[9_999].pixels, 784, 'loadMnist("test")[9999].pixels');
     const first = digits.slice(0, 10).map((d) => d.label);
@@ -126,13 +149,13 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     if (counts.join() !== expected.join()) fail(`how many of each digit the test set holds\n  expected: [${expected}]\n  got:      [${counts}]`);
   });
 
-  it("loadMnist with a limit gives the first digits only", () => {
+  it("loadMnist with a limit gives the first digits only | 带 limit 的 loadMnist 只给出前面的数字", () => {
     const digits = expectDigits(loadMnist("test", 5), 5, 'loadMnist("test", 5)');
     const labels = digits.map((d) => d.label).join(" ");
     if (labels !== "7 2 1 0 4") fail(`loadMnist("test", 5): labels\n  expected: 7 2 1 0 4\n  got:      ${labels}`);
   });
 
-  it("a wrong magic number is refused, naming what was expected and what was found", () => {
+  it("a wrong magic number is refused, naming what was expected and what was found | 魔数不对时拒绝读取，写出期望的和实际读到的值", () => {
     expectThrowsMentioning(() => readImages(TINY_LABELS), ["magic", "2051", "2049"], "readImages given a labels file (magic 2049)");
     expectThrowsMentioning(() => readLabels(TINY_IMAGES), ["magic", "2049", "2051"], "readLabels given an images file (magic 2051)");
     // The header written little-endian: 03 08 00 00 read big-endian is 50855936.
@@ -141,13 +164,13 @@ describe("11 idx: reading the MNIST files (book 2.5)", () => {
     expectThrowsMentioning(() => readImages(little), ["magic", "2051", "50855936"], "readImages on a file whose magic bytes are in the wrong order");
   });
 
-  it("a truncated file is refused, saying how many bytes there should be and how many there are", () => {
+  it("a truncated file is refused, saying how many bytes there should be and how many there are | 文件被截断时拒绝读取，写出应有多少字节、实际有多少字节", () => {
     expectSizeError(() => readImages(TINY_IMAGES.subarray(0, 26)), [28, 26], [12, 10], "readImages on the 2-image file with its last 2 bytes cut off");
     expectSizeError(() => readLabels(idx(2049, [5], [1, 2, 3])), [13, 11], [5, 3], "readLabels on a file that promises 5 labels but holds 3");
     expectThrowsMentioning(() => readImages(TINY_IMAGES.subarray(0, 10)), ["10"], "readImages on 10 bytes, too short even for the 16-byte header");
   });
 
-  it("counts that do not match are refused: extra bytes, or images and labels that do not pair up", () => {
+  it("counts that do not match are refused: extra bytes, or images and labels that do not pair up | 数量对不上时拒绝读取：多出字节，或者图像和标签配不成对", () => {
     expectSizeError(() => readImages(idx(2051, [1, 2, 3], PIXELS)), [22, 28], [6, 12], "readImages on a file that promises 1 image of 2x3 but holds 12 pixels");
     expectThrowsMentioning(() => readDigits(TINY_IMAGES, idx(2049, [3], [1, 2, 3])), ["2", "3"], "readDigits on 2 images and 3 labels");
   });

@@ -24,8 +24,8 @@ function pretendNetwork(answer: (inputs: number[]) => number[] = () => [0.5, 0.1
   };
 }
 
-describe("12 mnist-small: training and scoring on a slice of MNIST (book 2.5.1 - 2.5.3)", () => {
-  it("trainEpoch trains once on every digit, in order, with scaled inputs and one-hot targets", () => {
+describe("12 mnist-small: training and scoring on a slice of MNIST (book 2.5.1 - 2.5.3) | 12 小规模 MNIST：在 MNIST 的一小部分上训练和评分（书中 2.5.1 - 2.5.3 节）", () => {
+  it("trainEpoch trains once on every digit, in order, with scaled inputs and one-hot targets | trainEpoch 按顺序对每个数字训练一次，使用缩放后的输入和独热目标值", () => {
     const net = pretendNetwork();
     trainEpoch(net, [digit([0, 255, 51], 3), digit([255, 0, 0], 0)]);
     if (net.trained.length !== 2) fail(`trainEpoch on 2 digits\n  expected: net.train called 2 times\n  got:      ${net.trained.length} times`);
@@ -34,7 +34,7 @@ describe("12 mnist-small: training and scoring on a slice of MNIST (book 2.5.1 -
     expectCloseNumbers(net.trained[1].targets, [0.99, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], "the targets of the second train call, label 0: digits are trained in file order");
   });
 
-  it("argmax is the index of the largest value, the first one if several are equally large", () => {
+  it("argmax is the index of the largest value, the first one if several are equally large | argmax 是最大值的下标，有几个一样大时取第一个", () => {
     expectNumber(argmax([0.1, 0.7, 0.2]), "argmax([0.1, 0.7, 0.2])");
     if (argmax([0.1, 0.7, 0.2]) !== 1) fail(`argmax([0.1, 0.7, 0.2])\n  expected: 1\n  got:      ${argmax([0.1, 0.7, 0.2])}`);
     fc.assert(
@@ -47,7 +47,7 @@ describe("12 mnist-small: training and scoring on a slice of MNIST (book 2.5.1 -
     );
   });
 
-  it("predict scales the raw pixels, queries the network and answers with the strongest output node", () => {
+  it("predict scales the raw pixels, queries the network and answers with the strongest output node | predict 缩放原始像素，查询网络，用最强的输出节点作答", () => {
     const net = pretendNetwork(() => [0.01, 0.02, 0.01, 0.01, 0.01, 0.01, 0.01, 0.93, 0.05, 0.01]);
     const got = expectNumber(predict(net, [0, 255, 102]), "predict(net, pixels [0, 255, 102]) when the network's output node 7 is the largest");
     if (got !== 7) fail(`predict: the output node with the largest value is 7\n  got: ${got}`);
@@ -55,7 +55,7 @@ describe("12 mnist-small: training and scoring on a slice of MNIST (book 2.5.1 -
     expectCloseNumbers(net.queried[0], [0.01, 1.0, 0.406], "the inputs predict gave net.query: the pixels must be scaled first, like the training inputs");
   });
 
-  it("scorecard marks 1 for a right answer and 0 for a wrong one; performance is the fraction right", () => {
+  it("scorecard marks 1 for a right answer and 0 for a wrong one; performance is the fraction right | scorecard 答对记 1、答错记 0；performance 是答对的比例", () => {
     // This pretend network always answers 4.
     const net = pretendNetwork(() => [0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
     const card = expectNumbers(scorecard(net, [digit([1], 4), digit([2], 7), digit([3], 4), digit([4], 0)]), 4, "scorecard on 4 digits labelled 4, 7, 4, 0, for a network that always answers 4");

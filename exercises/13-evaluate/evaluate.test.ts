@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
-import { expectClose, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { loadMnist } from "../11-idx/idx";
 import { SHADES, accuracy, confusionMatrix, drawDigit, perDigitAccuracy, toPng, worstMistakes } from "./evaluate";
 
@@ -38,15 +38,15 @@ function expectPngPixels(png: unknown, pixels: ArrayLike<number>, width: number,
   }
 }
 
-describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 2.5.3)", () => {
-  it("accuracy is the fraction of predictions equal to the labels; different lengths are refused", () => {
+describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 2.5.3) | 13 评估：计分卡、错误和数字图片（书中 2.5.3 节）", () => {
+  it("accuracy is the fraction of predictions equal to the labels; different lengths are refused | accuracy 是预测等于标签的比例；长度不同时拒绝计算", () => {
     expectClose(accuracy(PREDICTED, ACTUAL), 5 / 7, "accuracy([0,1,1,2,2,2,0], [0,1,2,2,2,1,0]): 5 of 7 right", 1e-12);
     expectClose(accuracy([3, 3], [3, 3]), 1, "accuracy([3, 3], [3, 3])", 1e-12);
     expectThrowsMentioning(() => accuracy([1, 2, 3], [1, 2]), ["3", "2"], "accuracy with 3 predictions but 2 labels: name both counts");
     expectThrowsMentioning(() => accuracy([], []), ["no"], "accuracy of no predictions at all (never NaN)");
   });
 
-  it("confusionMatrix counts each (true digit, answer) pair: row = true digit, column = answer", () => {
+  it("confusionMatrix counts each (true digit, answer) pair: row = true digit, column = answer | confusionMatrix 统计每对（真实数字，回答）：行 = 真实数字，列 = 回答", () => {
     const got = confusionMatrix(PREDICTED, ACTUAL, 3);
     if (!same(got, CONFUSION)) fail(`confusionMatrix(predicted [${PREDICTED}], actual [${ACTUAL}], 3 classes)\n  expected: ${show(CONFUSION)}\n  got:      ${show(got)}`);
     const ten = confusionMatrix([9], [4]);
@@ -54,7 +54,7 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     expectThrowsMentioning(() => confusionMatrix([1, 12], [1, 2]), ["12"], "confusionMatrix with a prediction of 12 for 10 classes");
   });
 
-  it("the confusion matrix adds up: every answer counted once, rows are the label counts, the diagonal is the accuracy (property)", () => {
+  it("the confusion matrix adds up: every answer counted once, rows are the label counts, the diagonal is the accuracy (property) | 混淆矩阵的账对得上：每个回答只算一次，各行之和是各标签的个数，对角线就是准确率（性质测试）", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 60 }), (pairs) => {
         const predicted = pairs.map((p) => p[0]);
@@ -74,7 +74,7 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     );
   });
 
-  it("perDigitAccuracy is each row's diagonal over the row's total, and null for a digit with no images", () => {
+  it("perDigitAccuracy is each row's diagonal over the row's total, and null for a digit with no images | perDigitAccuracy 是每行对角线上的数除以该行总数，没有图像的数字为 null", () => {
     const got = perDigitAccuracy(CONFUSION);
     const expected = [1, 0.5, 2 / 3];
     if (!Array.isArray(got) || got.length !== 3 || got.some((v, i) => typeof v !== "number" || Math.abs(v - expected[i]) > 1e-12)) {
@@ -84,7 +84,7 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     if (!same(withGap, [0.75, null])) fail(`perDigitAccuracy([[3, 1], [0, 0]]): no image of digit 1 was tested\n  expected: [0.75, null] (never NaN)\n  got:      ${show(withGap)}`);
   });
 
-  it("worstMistakes lists the wrong answers the network was surest of, most confident first", () => {
+  it("worstMistakes lists the wrong answers the network was surest of, most confident first | worstMistakes 列出网络最有把握的错误回答，最有把握的排在前面", () => {
     const outputs = [
       [0.9, 0.1, 0.0], // label 0, answer 0: right
       [0.2, 0.7, 0.1], // label 2, answer 1 with 0.7
@@ -105,7 +105,7 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     if (!same(pick(two), expected.slice(0, 2))) fail(`worstMistakes(..., 2): only the two worst\n  expected: ${show(expected.slice(0, 2))}\n  got:      ${show(two)}`);
   });
 
-  it("drawDigit draws a pixel as two characters of SHADES, a line for each row", () => {
+  it("drawDigit draws a pixel as two characters of SHADES, a line for each row | drawDigit 把每个像素画成两个 SHADES 字符，每行像素一行", () => {
     const got = drawDigit([0, 255, 128, 26], 2, 2);
     const expected = "  @@\n++..";
     if (got !== expected) fail(`drawDigit([0, 255, 128, 26], 2, 2)\n  expected: ${show(expected)}\n  got:      ${show(got)}`);
@@ -128,7 +128,7 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     );
   });
 
-  it("toPng writes a greyscale PNG that decodes back to exactly the same pixels (property)", () => {
+  it("toPng writes a greyscale PNG that decodes back to exactly the same pixels (property) | toPng 写出的灰度 PNG 解码后得到完全相同的像素（性质测试）", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer(), (width, height, seed) => {
         const pixels = Array.from({ length: width * height }, (_, i) => Math.abs(seed * 13 + i * 71) % 256);
@@ -138,14 +138,22 @@ describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 
     );
   });
 
-  it("toPng of the first training digit (a 5) is a 28x28 picture of it", () => {
+  it("toPng rounds a grey level that is not whole to the nearest one (127.6 is 128, not 127) | toPng 把非整数的灰度四舍五入到最近的整数（127.6 是 128，不是 127）", () => {
+    // Backquery pictures (exercise 18) have fractional grey levels: cutting them off would darken them.
+    const pixels = [0.4, 0.6, 127.6, 254.7];
+    const png = decode(toPng(pixels, 2, 2), "toPng([0.4, 0.6, 127.6, 254.7], 2, 2)");
+    const grey = Array.from({ length: 4 }, (_, i) => png.data[4 * i]);
+    if (!same(grey, [0, 1, 128, 255])) fail(`toPng([0.4, 0.6, 127.6, 254.7], 2, 2), ${t("read back", "读回来")}\n  expected: [0, 1, 128, 255] (Math.round)\n  got:      ${show(grey)}`);
+  });
+
+  it("toPng of the first training digit (a 5) is a 28x28 picture of it | 对第一个训练数字（一个 5）调用 toPng，得到它的 28x28 图片", () => {
     const five = loadMnist("train", 1)[0].pixels;
     const png = toPng(five);
     if (!Buffer.isBuffer(png) || png.subarray(1, 4).toString() !== "PNG") fail("toPng(first training image): a PNG file starts with the bytes \\x89 P N G");
     expectPngPixels(png, five, 28, 28, "toPng(first training image) with the default 28x28");
   });
 
-  it("toPng and drawDigit refuse an image of the wrong size or with values outside 0..255", () => {
+  it("toPng and drawDigit refuse an image of the wrong size or with values outside 0..255 | toPng 和 drawDigit 拒绝大小不对或有 0..255 以外取值的图像", () => {
     expectThrowsMentioning(() => toPng(new Array(780).fill(0)), ["784", "780"], "toPng of 780 pixels for a 28x28 image");
     expectThrowsMentioning(() => drawDigit(new Array(10).fill(0), 3, 3), ["9", "10"], "drawDigit of 10 pixels for a 3x3 image");
     expectThrowsMentioning(() => toPng([0, 300, 0, 0], 2, 2), ["300", "255"], "toPng with a pixel of 300");

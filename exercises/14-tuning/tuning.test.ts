@@ -2,6 +2,7 @@ import { describe, it } from "vitest";
 import fc from "fast-check";
 import { PNG } from "pngjs";
 import { expectNumber, fail, propertyOptions } from "../_testkit/check";
+import { chartMarkers } from "../_testkit/png";
 import { NeuralNetwork } from "../10-network/network";
 import { loadMnist } from "../11-idx/idx";
 import { performance, scorecard, trainEpoch } from "../12-mnist-small/mnist-small";
@@ -14,34 +15,7 @@ const TRAIN = loadMnist("train", 400);
 const TEST = loadMnist("test", 200);
 const SMALL: Setting = { hiddenNodes: 12, learningRate: 0.3, epochs: 1 };
 
-/** The centre of each 5x5 marker of POINT colour, left to right. */
-function markers(png: unknown, what: string): { x: number; y: number }[] {
-  if (!Buffer.isBuffer(png)) fail(`${what}\n  expected: a Buffer holding a PNG file\n  got:      ${typeof png}`);
-  let image: PNG;
-  try {
-    image = PNG.sync.read(png);
-  } catch (error) {
-    fail(`${what}: pngjs cannot read it back as a PNG (${(error as Error).message})`);
-  }
-  const columns = new Map<number, number[]>();
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      const at = 4 * (y * image.width + x);
-      if (image.data[at] === POINT[0] && image.data[at + 1] === POINT[1] && image.data[at + 2] === POINT[2]) {
-        columns.set(x, [...(columns.get(x) ?? []), y]);
-      }
-    }
-  }
-  const groups: { xs: number[]; ys: number[] }[] = [];
-  for (const x of [...columns.keys()].sort((a, b) => a - b)) {
-    const last = groups.at(-1);
-    if (last && x - last.xs.at(-1)! <= 1) last.xs.push(x);
-    else groups.push({ xs: [x], ys: [] });
-    groups.at(-1)!.ys.push(...columns.get(x)!);
-  }
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-  return groups.map((g) => ({ x: mean(g.xs), y: mean(g.ys) }));
-}
+const markers = (png: unknown, what: string) => chartMarkers(png, POINT, what);
 
 function countColour(png: Buffer, [r, g, b]: number[]): number {
   const image = PNG.sync.read(png);
@@ -50,8 +24,8 @@ function countColour(png: Buffer, [r, g, b]: number[]): number {
   return count;
 }
 
-describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)", () => {
-  it("settingsGrid lists every combination, hidden nodes varying slowest and epochs fastest", () => {
+describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6) | 14 调参：对各种设置做带种子的实验（书中 2.5.4 - 2.5.6 节）", () => {
+  it("settingsGrid lists every combination, hidden nodes varying slowest and epochs fastest | settingsGrid 列出所有组合，隐藏节点数变化最慢，世代数变化最快", () => {
     const got = settingsGrid({ hiddenNodes: [100, 200], learningRate: [0.1], epochs: [1, 2] });
     const expected = [
       { hiddenNodes: 100, learningRate: 0.1, epochs: 1 },
@@ -72,7 +46,7 @@ describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)",
     );
   });
 
-  it("runExperiment trains a fresh seeded network for the setting's epochs and returns its test performance", () => {
+  it("runExperiment trains a fresh seeded network for the setting's epochs and returns its test performance | runExperiment 按设置的世代数训练一个带种子的新网络，返回它在测试集上的成绩", () => {
     const twoEpochs = { ...SMALL, epochs: 2 };
     const net = new NeuralNetwork(784, twoEpochs.hiddenNodes, 10, twoEpochs.learningRate, 7);
     trainEpoch(net, TRAIN);
@@ -84,7 +58,7 @@ describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)",
     }
   });
 
-  it("runExperiment is repeatable: the same setting and seed give the same accuracy; another seed starts elsewhere", () => {
+  it("runExperiment is repeatable: the same setting and seed give the same accuracy; another seed starts elsewhere | runExperiment 可以重复：同样的设置和种子得到同样的准确率；换个种子就从别处出发", () => {
     const a = expectNumber(runExperiment(SMALL, TRAIN, TEST, 1), "runExperiment(setting, seed 1)");
     const b = expectNumber(runExperiment(SMALL, TRAIN, TEST, 1), "runExperiment(setting, seed 1) again");
     if (a !== b) fail(`the same experiment twice gave ${a} and then ${b}: is the seed passed to the network?`);
@@ -93,7 +67,7 @@ describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)",
     if (!(a > 0.3)) fail(`runExperiment on 400 digits scored ${a}; a learning network scores well above chance (0.1) here`);
   });
 
-  it("runGrid runs the experiment once per setting, in order, and picks the best (the first of equals)", () => {
+  it("runGrid runs the experiment once per setting, in order, and picks the best (the first of equals) | runGrid 按顺序对每个设置做一次实验，并选出最好的（一样好时取第一个）", () => {
     const settings: Setting[] = [
       { hiddenNodes: 10, learningRate: 0.1, epochs: 1 },
       { hiddenNodes: 10, learningRate: 0.3, epochs: 1 },
@@ -113,7 +87,7 @@ describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)",
     if (show(result.best) !== show(expected[1])) fail(`runGrid(...).best: the highest accuracy, 0.9, first reached by the second setting\n  expected: ${show(expected[1])}\n  got:      ${show(result.best)}`);
   });
 
-  it("chartPng draws a marker for each value, left to right, the higher value higher up", () => {
+  it("chartPng draws a marker for each value, left to right, the higher value higher up | chartPng 从左到右为每个值画一个标记，值越大位置越高", () => {
     const values = [0.9, 0.95, 0.93, 0.8, 0.85];
     const png = chartPng(values);
     const found = markers(png, "chartPng([0.9, 0.95, 0.93, 0.8, 0.85])");
@@ -131,7 +105,7 @@ describe("14 tuning: seeded experiments over the settings (book 2.5.4 - 2.5.6)",
     if (countColour(png, AXIS) < 300) fail("chartPng: draw the two axes in the AXIS colour");
   });
 
-  it("chartPng spreads the values evenly and uses the whole height of the plot (property)", () => {
+  it("chartPng spreads the values evenly and uses the whole height of the plot (property) | chartPng 把值均匀铺开，并用满整个绘图区的高度（性质测试）", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 8 }), (ints) => {
         const values = ints.map((v) => v / 100);

@@ -21,8 +21,8 @@ function recordingNetwork() {
   return { trained, train: (inputs: ArrayLike<number>, targets: ArrayLike<number>) => void trained.push({ inputs: Array.from(inputs), targets: Array.from(targets) }) };
 }
 
-describe("16 augment: train on each digit and on two rotated copies (book 3.3)", () => {
-  it("augment gives the image itself, then turned +10 degrees, then turned -10 degrees", () => {
+describe("16 augment: train on each digit and on two rotated copies (book 3.3) | 16 数据增强：用每个数字和它的两个旋转副本训练（书中 3.3 节）", () => {
+  it("augment gives the image itself, then turned +10 degrees, then turned -10 degrees | augment 依次给出图像本身、转 +10 度的图像、转 -10 度的图像", () => {
     fc.assert(
       fc.property(anyImage, (image) => {
         const [original, plus, minus] = threeImages(image, "augment(image)");
@@ -34,7 +34,7 @@ describe("16 augment: train on each digit and on two rotated copies (book 3.3)",
     );
   });
 
-  it("on a real digit the copies match the book's scipy rotation", () => {
+  it("on a real digit the copies match the book's scipy rotation | 对真实的数字，副本与书中 scipy 的旋转结果一致", () => {
     const [seven] = loadMnist("test", 1);
     const image = Array.from(seven.pixels, (p) => (p / 255) * 0.99 + 0.01);
     const [, plus, minus] = threeImages(image, "augment(MNIST test digit 0, a 7)");
@@ -42,11 +42,11 @@ describe("16 augment: train on each digit and on two rotated copies (book 3.3)",
     expectClose(minus[7 * 28 + 10], 0.879448, "augment(the 7)[2] at row 7, column 10; scipy.ndimage.rotate(-10) gives 0.879448", 1e-5);
   });
 
-  it("augment refuses an image that is not 784 numbers", () => {
+  it("augment refuses an image that is not 784 numbers | augment 拒绝不是 784 个数的图像", () => {
     expectThrowsMentioning(() => augment(new Array(100).fill(0.5)), ["784", "100"], "augment(an image of 100 numbers)");
   });
 
-  it("trainEpochAugmented trains three times per digit, in file order, on scaled inputs with the digit's targets", () => {
+  it("trainEpochAugmented trains three times per digit, in file order, on scaled inputs with the digit's targets | trainEpochAugmented 按文件顺序对每个数字训练三次，使用缩放后的输入和该数字的目标值", () => {
     const digits: Digit[] = loadMnist("test", 2); // a 7, then a 2
     const net = recordingNetwork();
     trainEpochAugmented(net, digits);
@@ -63,7 +63,7 @@ describe("16 augment: train on each digit and on two rotated copies (book 3.3)",
     });
   });
 
-  it("on the first 500 training digits, one epoch with rotations scores no worse than one epoch without", () => {
+  it("on the first 500 training digits, one epoch with rotations scores no worse than one epoch without | 在前 500 个训练数字上，带旋转训练一个世代的成绩不比不带旋转差", () => {
     // 784-30-10, learning rate 0.1, seed 1, scored on the first 1,000 test digits. The reference
     // scores 0.619 without and 0.680 with rotations; seeds 1 to 5 gain 0.06 to 0.14, so a network
     // whose random start differs from the reference's still passes. (Three plain epochs, the same

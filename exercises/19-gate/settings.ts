@@ -19,7 +19,7 @@ export interface GateSettings {
 
 /**
  * Return your settings. The book's first try, `{ hiddenNodes: 100, learningRate: 0.3, epochs: 1,
- * rotations: false, seed: 1 }`, scores about 94%: just short of the gate.
+ * rotations: false, seed: 1 }`, scores about 94.7% (94.74% with seed 1): just short of the gate.
  */
 export function settings(): GateSettings {
   throw new Error("not implemented yet: settings in exercises/19-gate/settings.ts");

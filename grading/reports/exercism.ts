@@ -35,5 +35,6 @@ function summary(grade: SubmissionGrade, mode: Mode) {
     })),
     flags: grade.flags,
     notes: grade.notes,
+    instructor: grade.instructor ?? null,
   };
 }

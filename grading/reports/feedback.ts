@@ -1,6 +1,8 @@
 // Per-learner feedback in Markdown: both scores, what passed, the first failing assertion of
-// each exercise, and the integrity flags with their evidence. Hidden tests appear by name and
-// pass/fail only, never their source or messages.
+// each exercise, and the integrity flags with their evidence. Hidden tests appear as a count of
+// those failed per exercise (grader.ts redacts them unless --show-hidden), never their source.
+import { hiddenSummary } from "../hidden";
+import { instructorSection } from "../classroom/feedback";
 import type { ExerciseGrade, Flag, Mode, SubmissionGrade, TestResult } from "../types";
 import { exerciseLabel } from "../../runner/harness/manifest";
 
@@ -17,6 +19,7 @@ export function feedbackMarkdown(grade: SubmissionGrade, mode: Mode): string {
     `- **Score: ${totals[mode]} / ${totals.max}** (${mode}${mode === "progressive" ? ": your own earlier modules, as in the course" : ": earlier modules replaced by the course's reference"})`,
     `- Progressive: ${totals.progressive} / ${totals.max}, isolated: ${totals.isolated} / ${totals.max}. The isolated score runs each exercise with the course's own earlier modules, so one early bug does not cost every later exercise.`,
     "",
+    ...instructorSection(grade),
     "| # | Exercise | Progressive | Isolated | Tests passed |",
     "|---|----------|-------------|----------|--------------|",
   );
@@ -42,10 +45,14 @@ function exerciseSection(ex: ExerciseGrade, mode: Mode): string[] {
   }
   const firstFailure = r.tests.find((t) => t.status !== "pass" && !t.hidden);
   if (firstFailure && !r.reason) out.push("", `**First failing assertion** in \`${firstFailure.file}\`, test "${firstFailure.name}":`, "", ...fence(assertion(firstFailure)));
+  const printed = r.tests.find((t) => !t.hidden && t.output);
+  if (printed) out.push("", `**What your code printed** in "${printed.name}":`, "", ...fence(printed.output!.slice(0, 500)));
   const visible = r.tests.filter((t) => !t.hidden);
   const hidden = r.tests.filter((t) => t.hidden);
   out.push("", ...visible.map((t) => `- ${t.status === "pass" ? "✅" : "❌"} ${t.name}`));
-  if (hidden.length > 0) out.push("", "Instructor's hidden tests (names and results only):", "", ...hidden.map((t) => `- ${t.status === "pass" ? "✅" : "❌"} ${t.name}`));
+  if (hidden.length > 0) out.push("", `Instructor's hidden tests: ${hiddenSummary(r)}.`);
+  const named = hidden.filter((t) => t.file !== "(hidden)");
+  if (named.length > 0) out.push("", ...named.map((t) => `- ${t.status === "pass" ? "✅" : "❌"} (hidden) ${t.name}${t.message ? `: ${t.message.split("\n")[0]}` : ""}`));
   out.push("");
   return out;
 }

@@ -1,5 +1,9 @@
 // JUnit XML for CI systems: a <testsuite> per exercise, a <testcase> per test. Hidden tests
 // carry their name and pass/fail only.
+import { instructorSuite } from "../classroom/feedback";
+import { esc } from "./xml";
+
+export { esc };
 import type { Mode, SubmissionGrade } from "../types";
 import { inExercise } from "../../runner/harness/manifest";
 
@@ -41,16 +45,7 @@ export function junitXml(grade: SubmissionGrade, mode: Mode): string {
     }
     lines.push("  </testsuite>");
   }
+  lines.push(...instructorSuite(grade));
   lines.push("</testsuites>");
   return lines.join("\n") + "\n";
-}
-
-/** XML-escaped text, without the control characters XML 1.0 forbids. */
-export function esc(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }

@@ -8,6 +8,7 @@ import { LiveOutput } from "./live";
 import { makeTerm } from "./term";
 import type { Cli } from "./commands/common";
 import { exerciseLabel } from "../harness/manifest";
+import { envFor } from "../harness/env";
 
 const commands: Record<string, () => Promise<{ default?: unknown } & Record<string, unknown>>> = {
   next: () => import("./commands/next"),
@@ -28,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
   const term = makeTerm();
   const lang = chooseLang(args.lang);
   const m = catalogue[lang];
+  // The tests' own texts follow the learner's language too (data/lang.ts): vitest children inherit it.
+  Object.assign(process.env, envFor({ lang }));
   const print = (text = "") => process.stdout.write(text + "\n");
   if (args.lang && !/^(en|zh)/i.test(args.lang)) print(term.yellow(m.badLang(args.lang)));
   if (args.help || !args.command) {

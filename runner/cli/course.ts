@@ -11,8 +11,10 @@ import { TestSession } from "./session";
 import { loadState, updateState, type StoredResult } from "./state";
 import { parseStubMessage } from "../harness/stub-message";
 import { passStillHolds, rememberResult, storedResult } from "./results";
+import { changedTests, testKitFiles } from "../harness/checksums";
+import { guardFiles } from "./file-guard";
 
-export type OutcomeKind = "passed" | "failed" | "load-error" | "timeout" | "crashed" | "missing" | "not-ready";
+export type OutcomeKind = "passed" | "failed" | "load-error" | "timeout" | "crashed" | "missing" | "not-ready" | "tests-changed";
 
 export interface Outcome {
   ex: Exercise;
@@ -20,6 +22,10 @@ export interface Outcome {
   run?: RunResult;
   /** Course files the learner deleted (the course has them: reset brings them back). */
   missing: string[];
+  /** Test or test-kit files that differ from the course's checksums: the exercise cannot count as done. */
+  changed?: string[];
+  /** Files of other exercises the run changed or deleted, put back from the copy taken before it. */
+  restored?: string[];
   /** Files this copy of the course does not have yet (an exercise still being written). */
   notReady: string[];
   passed: number;
@@ -88,8 +94,13 @@ export class Course {
   knownDone(ex: Exercise): boolean {
     return passStillHolds(this.root, ex, () => {
       const { missing, notReady } = this.absent(ex);
-      return missing.length === 0 && notReady.length === 0 ? this.closure(ex) : undefined;
+      return missing.length === 0 && notReady.length === 0 && this.changedTests(ex).length === 0 ? this.closure(ex) : undefined;
     });
+  }
+
+  /** The exercise's test files and the test kit that differ from the course's checksums. */
+  changedTests(ex: Exercise): string[] {
+    return changedTests(this.root, [...testPaths(ex), ...testKitFiles(this.root)]);
   }
 
   /** The last remembered result, whatever the files look like now. */
@@ -107,17 +118,22 @@ export class Course {
     if (absent.missing.length > 0 || absent.notReady.length > 0) {
       return { ex, kind: absent.missing.length > 0 ? "missing" : "not-ready", ...absent, passed: 0, total: 0 };
     }
+    const changed = this.changedTests(ex);
+    if (changed.length > 0) return { ex, kind: "tests-changed", changed, missing: [], notReady: [], passed: 0, total: 0 };
     const closure = this.closure(ex);
     const print = fingerprint(this.root, closure);
     const live = this.live?.(ex);
+    const guard = guardFiles(this.root, stubPaths(ex));
     let run: RunResult;
     let outputShown = false;
+    let restored: string[] = [];
     try {
       run = await this.session.run({ files: testPaths(ex), invalidate: closure, timeoutMs: this.timeoutMs(ex), onTest: options.onTest, onOutput: live && ((text) => live.write(text)) });
     } finally {
       outputShown = live?.stop() ?? false;
+      restored = guard.restore();
     }
-    const outcome = { ...outcomeOf(ex, run), outputShown };
+    const outcome = { ...outcomeOf(ex, run), outputShown, ...(restored.length > 0 ? { restored } : {}) };
     this.remember(ex, print, outcome);
     return outcome;
   }
@@ -168,25 +184,29 @@ export class Course {
     for (const ex of this.exercises) {
       if (this.knownDone(ex) || (skipSlow && ex.timeoutSeconds !== undefined)) continue;
       const absent = this.absent(ex);
+      const changed = this.changedTests(ex);
       if (absent.missing.length > 0 || absent.notReady.length > 0) outcomes.set(ex.dir, { ex, kind: absent.missing.length > 0 ? "missing" : "not-ready", ...absent, passed: 0, total: 0 });
+      else if (changed.length > 0) outcomes.set(ex.dir, { ex, kind: "tests-changed", changed, missing: [], notReady: [], passed: 0, total: 0 });
       else if (this.unwritten(ex)) outcomes.set(ex.dir, { ex, kind: "failed", missing: [], notReady: [], passed: 0, total: 0 });
       else toRun.push(ex);
     }
     if (toRun.length === 0) return outcomes;
     const closures = new Map(toRun.map((ex) => [ex.dir, this.closure(ex)]));
     const prints = new Map(toRun.map((ex) => [ex.dir, fingerprint(this.root, closures.get(ex.dir)!)]));
+    const guard = guardFiles(this.root, toRun.flatMap((ex) => stubPaths(ex)));
     const run = await this.session.run({
       files: toRun.flatMap((ex) => testPaths(ex)),
       invalidate: [...new Set([...closures.values()].flat())],
       timeoutMs: Math.max(...toRun.map((ex) => this.timeoutMs(ex))) + 10_000,
     });
+    const restored = guard.restore();
     if (run.status !== "finished" || run.unhandledErrors.length > 0) {
       for (const ex of toRun) outcomes.set(ex.dir, await this.check(ex));
       return outcomes;
     }
     for (const ex of toRun) {
       const own = new Set(testPaths(ex));
-      const outcome = outcomeOf(ex, { ...run, files: run.files.filter((f) => own.has(f.file)), running: [] });
+      const outcome: Outcome = { ...outcomeOf(ex, { ...run, files: run.files.filter((f) => own.has(f.file)), running: [] }), ...(restored.length > 0 ? { restored } : {}) };
       outcomes.set(ex.dir, outcome);
       this.remember(ex, prints.get(ex.dir)!, outcome);
     }
@@ -217,8 +237,16 @@ export function outcomeOf(ex: Exercise, run: RunResult): Outcome {
   const passed = tests.filter((t) => t.state === "passed").length;
   const base = { ex, run, missing: [], notReady: [], passed, total: tests.length };
   if (run.status === "timeout") return { ...base, kind: "timeout" };
+  // Out of memory kills the worker mid-test; whatever passed before does not make it a pass.
+  if (ranOutOfMemory(run)) return { ...base, kind: "crashed" };
   if (allPassed(run)) return { ...base, kind: "passed" };
   if (run.files.some((f) => f.errors.length > 0)) return { ...base, kind: "load-error" };
   if (run.status === "crashed" && tests.length === 0) return { ...base, kind: "crashed" };
   return { ...base, kind: "failed" };
+}
+
+/** The run died of heap exhaustion (a worker thread or process), whatever words Node used. */
+export function ranOutOfMemory(run: RunResult): boolean {
+  const text = run.stderr + "\n" + run.unhandledErrors.map((e) => `${e.name ?? ""} ${e.message}`).join("\n") + run.files.flatMap((f) => f.errors.map((e) => e.message)).join("\n");
+  return /heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|reaching memory limit|Allocation failed|Array buffer allocation failed/i.test(text);
 }

@@ -25,6 +25,9 @@ const TICK_MS = 1000;
 const HELD_MAX = 100_000;
 const ERASE_LINE = "\x1b[K";
 
+/** The longest line shown in a pipe; the rest of a longer one is dropped. */
+const LINE_MAX = 10_000;
+
 export class LiveOutput {
   private readonly started = Date.now();
   private lastOutput = this.started;
@@ -38,6 +41,8 @@ export class LiveOutput {
   private statusShown = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly tty: boolean;
+  /** Inside a line too long to show: dropping text until its end. */
+  private cutting = false;
   private readonly heartbeatMs: number;
 
   constructor(private readonly options: LiveOptions) {
@@ -100,8 +105,22 @@ export class LiveOutput {
       this.midLine = !text.endsWith("\n");
       return;
     }
+    // One enormous line (40 MB without a newline) must not be joined and split again for every
+    // chunk: that is quadratic, and made a correct solution look like an endless loop. A line
+    // is shown up to LINE_MAX characters; the rest of it is dropped.
+    if (this.cutting) {
+      const end = text.indexOf("\n");
+      if (end === -1) return;
+      this.cutting = false;
+      text = text.slice(end);
+    }
     const lines = (this.partial + text).split("\n");
     this.partial = lines.pop()!;
+    if (this.partial.length > LINE_MAX) {
+      lines.push(`${this.partial.slice(0, LINE_MAX)} ... (line cut)`);
+      this.partial = "";
+      this.cutting = true;
+    }
     // A line being redrawn only needs its latest state kept.
     if (this.partial.includes("\r")) this.partial = "\r" + lastState(this.partial);
     if (lines.length > 0) this.options.out.write(lines.map(lastState).join("\n") + "\n");

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Outcome } from "./course";
+import { ranOutOfMemory } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
 import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
@@ -11,6 +12,7 @@ import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
 import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
 import { stableName } from "./results";
+import { pick } from "../../data/lang";
 
 export interface ReportContext {
   root: string;
@@ -56,6 +58,10 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       for (const file of outcome.missing) out.push(term.red(`✗ ${m.fileMissing(file)}`));
       step = m.stepRestore(ex.number);
       break;
+    case "tests-changed":
+      for (const file of outcome.changed ?? []) out.push(term.red(`✗ ${m.testChanged(term.link(ctx.root, file))}`));
+      step = m.stepRestoreTest((outcome.changed ?? []).join(" "));
+      break;
     case "not-ready":
       for (const file of outcome.notReady) out.push(term.yellow(`! ${m.notReady(file)}`));
       step = m.stepNotReady;
@@ -63,14 +69,14 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
     case "timeout": {
       const seconds = Math.round((outcome.run?.durationMs ?? 0) / 1000);
       out.push(term.red(`✗ ${m.timedOut(exerciseLabel(ex), seconds)}`));
-      for (const test of outcome.run?.running ?? []) out.push(`  ${m.stillRunning}: ${lastPart(test.fullName)}`);
+      for (const test of outcome.run?.running ?? []) out.push(`  ${m.stillRunning}: ${pick(lastPart(test.fullName), m.lang)}`);
       out.push(term.dim(`  ${m.loopExplanation}`));
       step = m.stepLoop(term.link(ctx.root, stub));
       break;
     }
     case "crashed": {
       out.push(term.red(`✗ ${m.crashed}`));
-      const reason = crashReason(outcome);
+      const reason = outcome.run && ranOutOfMemory(outcome.run) ? m.outOfMemory : crashReason(outcome);
       if (reason) out.push(indent(reason, 4));
       step = m.stepCrashed;
       break;
@@ -107,6 +113,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       step = failureStep(ctx, ex, shown[0] ?? failing[0], stub);
     }
   }
+  for (const file of outcome.restored ?? []) out.push(term.yellow(`! ${m.restoredFile(term.link(ctx.root, file))}`));
   if (extra.diagnostics && extra.diagnostics.length > 0) {
     out.push("", term.yellow(m.typeScriptSays));
     for (const d of extra.diagnostics.slice(0, 5)) out.push(`  ${term.link(ctx.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
@@ -160,7 +167,7 @@ function failureStep(ctx: ReportContext, ex: Exercise, test: TestOutcome | undef
   const where = error ? learnerLocation(ctx.root, inner!) ?? learnerLocation(ctx.root, error) : undefined;
   const todo = todoStep(ctx, ex, inner?.message ?? "", where);
   if (todo) return todo;
-  if (test) return m.stepFixTest(stableName(test.name), where ? locationText(ctx, where) : term.link(ctx.root, stub));
+  if (test) return m.stepFixTest(pick(stableName(test.name), m.lang), where ? locationText(ctx, where) : term.link(ctx.root, stub));
   return m.stepFixLoad(term.link(ctx.root, stub));
 }
 
@@ -191,7 +198,7 @@ function distinctFailures(failing: TestOutcome[]): TestOutcome[] {
 
 function describeFailure(ctx: ReportContext, test: TestOutcome): string[] {
   const { m, term } = ctx;
-  const lines = [term.red(`  ✗ ${stableName(test.name)}`)];
+  const lines = [term.red(`  ✗ ${pick(stableName(test.name), m.lang)}`)];
   const error = test.errors[0];
   if (!error) return lines;
   const body: string[] = [];

@@ -5,6 +5,7 @@
 // and the next run starts a fresh child.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { killStrays, newTag } from "../harness/strays";
 import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
 import { envFor } from "../harness/env";
 
@@ -29,6 +30,8 @@ export class TestSession {
   private nextId = 1;
   private readonly root: string;
   private readonly exitHandler = () => this.close();
+  /** Every process the session's runs start carries it (strays.ts). */
+  private readonly tag = newTag();
 
   constructor(options: { root?: string } = {}) {
     this.root = path.resolve(options.root ?? courseRoot);
@@ -41,7 +44,7 @@ export class TestSession {
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
       // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
-      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: process.stdout.isTTY }) }),
+      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: process.stdout.isTTY, runTag: this.tag }) }),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group: the watchdog kills vitest's workers with it
     });
@@ -113,12 +116,15 @@ export class TestSession {
     } finally {
       clearTimeout(timer);
       if (this.collector === collector) this.collector = undefined;
+      // Whatever the run started is gone when it ends, detached and setsid children included.
+      killStrays(this.tag, [this.child?.pid]);
     }
   }
 
   /** Kill the child (and its workers). The next run starts a fresh one. */
   close(): void {
     if (this.child) killProcessGroup(this.child);
+    killStrays(this.tag);
     this.forget();
   }
 

@@ -3,7 +3,7 @@ import { envFor, readEnv } from "./env";
 
 describe("runner/harness/env: the NN_KATA_* variables, written and read in one place", () => {
   it("what a parent writes for its child is what the child reads", () => {
-    const written = envFor({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" } as never, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}' });
+    const written = envFor({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" } as never, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}', lang: "zh" });
     expect(written).toEqual({
       NN_KATA_ROOT: "/course",
       NN_KATA_TESTS: "solutions",
@@ -12,12 +12,13 @@ describe("runner/harness/env: the NN_KATA_* variables, written and read in one p
       NN_KATA_STDOUT_TTY: "1",
       NN_KATA_NO_LINKS: "1",
       NN_KATA_GRADING: '{"a":1}',
+      NN_KATA_LANG: "zh",
     });
-    expect(readEnv(written)).toEqual({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" }, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}' });
+    expect(readEnv(written)).toEqual({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" }, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}', lang: "zh" });
   });
 
   it("only the variables asked for are written; a switched-off one is removed from the child's environment", () => {
     expect(envFor({ live: true, stdoutTty: false })).toEqual({ NN_KATA_LIVE: "1", NN_KATA_STDOUT_TTY: undefined });
-    expect(readEnv({})).toEqual({ root: undefined, tests: undefined, redirect: undefined, live: false, stdoutTty: false, noLinks: false, grading: undefined });
+    expect(readEnv({})).toEqual({ root: undefined, tests: undefined, redirect: undefined, live: false, stdoutTty: false, noLinks: false, grading: undefined, lang: undefined });
   });
 });

@@ -1,6 +1,7 @@
 // Every NN_KATA_* environment variable, in one place: the parent (driver, session, grader) writes
 // them for a vitest child with envFor; the child's config, its workers and the CLI read them with
-// readEnv. Nothing else reads process.env.NN_KATA_*.
+// readEnv. Nothing else reads process.env.NN_KATA_*, except data/lang.ts for NN_KATA_LANG: the
+// test kit reads the learner's language inside a test, and course code may not import the harness.
 import type { RedirectOptions } from "./redirect-plugin";
 
 export interface KataEnv {
@@ -18,6 +19,12 @@ export interface KataEnv {
   noLinks?: boolean;
   /** NN_KATA_GRADING: a grading run's settings, as JSON (grading/sandbox.ts owns their shape). */
   grading?: string;
+  /** NN_KATA_RUN_TAG: marks every process a run starts, so strays can be found (strays.ts). */
+  runTag?: string;
+  /** NN_KATA_NO_BWRAP=1: the grader does not use bubblewrap even where it works. */
+  noBwrap?: boolean;
+  /** NN_KATA_LANG: the learner's language, for the tests' own texts (data/lang.ts reads it). */
+  lang?: "en" | "zh";
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
@@ -29,6 +36,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
     stdoutTty: env.NN_KATA_STDOUT_TTY === "1",
     noLinks: Boolean(env.NN_KATA_NO_LINKS),
     grading: env.NN_KATA_GRADING || undefined,
+    runTag: env.NN_KATA_RUN_TAG || undefined,
+    noBwrap: env.NN_KATA_NO_BWRAP === "1",
+    lang: env.NN_KATA_LANG === "zh" || env.NN_KATA_LANG === "en" ? env.NN_KATA_LANG : undefined,
   };
 }
 
@@ -43,6 +53,9 @@ export function envFor(values: KataEnv): Record<string, string | undefined> {
     NN_KATA_STDOUT_TTY: on(values.stdoutTty),
     NN_KATA_NO_LINKS: on(values.noLinks),
     NN_KATA_GRADING: values.grading,
+    NN_KATA_RUN_TAG: values.runTag,
+    NN_KATA_NO_BWRAP: on(values.noBwrap),
+    NN_KATA_LANG: values.lang,
   };
   const keys = Object.keys(values) as (keyof KataEnv)[];
   const named = new Set(keys.map((key) => `NN_KATA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`));

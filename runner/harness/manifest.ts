@@ -66,6 +66,11 @@ export function validateManifest(manifest: Manifest): string[] {
     if (!ex.section) problems.push(`${at}: section (the book section) is missing`);
     if (!Array.isArray(ex.files) || ex.files.length === 0) problems.push(`${at}: files must list the stub files`);
     if (!Array.isArray(ex.tests) || ex.tests.length === 0) problems.push(`${at}: tests must list the test files`);
+    for (const entry of [...(Array.isArray(ex.files) ? ex.files : []), ...(Array.isArray(ex.tests) ? ex.tests : [])]) {
+      if (typeof entry !== "string" || entry === "" || /^[\\/]|^[A-Za-z]:|\\/.test(entry) || entry.split("/").some((part) => part === ".." || part === "." || part === "")) {
+        problems.push(`${at}: "${entry}" must be a path inside the exercise's folder (no "..", no absolute path, forward slashes)`);
+      }
+    }
     if (!(ex.points > 0)) problems.push(`${at}: points must be above 0`);
     if (ex.timeoutSeconds !== undefined && !(ex.timeoutSeconds > 0)) problems.push(`${at}: timeoutSeconds must be above 0 when given`);
     if (!Array.isArray(ex.hints) || ex.hints.length < 2 || ex.hints.length > 4) problems.push(`${at}: needs 2 to 4 hints, has ${ex.hints?.length ?? 0}`);

@@ -13,6 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Node, Project, ts } from "ts-morph";
+import { CHECKSUMS_FILE, checksumsFor } from "./checksums";
 import { stubMessage } from "./stub-message";
 
 export { isStubError, parseStubMessage, rewriteStubMessage, stubMessage } from "./stub-message";
@@ -131,6 +132,7 @@ export function generateExercises(root: string): Map<string, string> {
     const learnerPath = path.posix.join("exercises", rel.split(path.sep).join("/"));
     out.set(rel.split(path.sep).join("/"), rel.endsWith(".ts") ? stubSource(text, learnerPath) : text);
   }
+  out.set(CHECKSUMS_FILE, checksumsFor(out));
   return out;
 }
 

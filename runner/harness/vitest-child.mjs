@@ -35,6 +35,8 @@ const serializeTest = (test) => {
     state: result.state,
     errors: (result.errors ?? []).map((error) => serializeError(error)),
     durationMs: test.diagnostic()?.duration ?? 0,
+    // The grader's setup file keeps what the test printed on its meta.
+    ...(typeof test.meta()?.output === "string" ? { output: test.meta().output } : {}),
   };
 };
 

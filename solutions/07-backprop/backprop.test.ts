@@ -36,33 +36,33 @@ function splitByHand(who: number[][], errors: number[]): number[] {
   return who[0].map((_, j) => sum(who.map((row, k) => (errors[k] * row[j]) / sum(row))));
 }
 
-describe("07 backprop: sharing the output error back along the links (book 1.10 - 1.13)", () => {
-  it("splitError: one node with links of weight 3.0 and 1.0 splits its error 0.8 into 0.6 and 0.2 (book 1.10)", () => {
+describe("07 backprop: sharing the output error back along the links (book 1.10 - 1.13) | 07 反向传播：把输出误差沿着连接分回去（书中 1.10 - 1.13 节）", () => {
+  it("splitError: one node with links of weight 3.0 and 1.0 splits its error 0.8 into 0.6 and 0.2 (book 1.10) | splitError：一个节点的两条连接权重为 3.0 和 1.0，把误差 0.8 分成 0.6 和 0.2（书中 1.10 节）", () => {
     expectCloseNumbers(splitError(0.8, [3.0, 1.0]), [0.6, 0.2], "splitError(0.8, [3.0, 1.0]): 3/4 of 0.8 and 1/4 of 0.8 (book 1.10)");
   });
 
-  it("splitError on the book's two output nodes: e1 = 0.8 splits 0.32 / 0.48, e2 = 0.5 splits 0.1 / 0.4 (book 1.11, 1.12)", () => {
+  it("splitError on the book's two output nodes: e1 = 0.8 splits 0.32 / 0.48, e2 = 0.5 splits 0.1 / 0.4 (book 1.11, 1.12) | 书中两个输出节点的 splitError：e1 = 0.8 分成 0.32 / 0.48，e2 = 0.5 分成 0.1 / 0.4（书中 1.11、1.12 节）", () => {
     expectCloseNumbers(splitError(0.8, [W11, W21]), [0.32, 0.48], "splitError(0.8, [w11 = 2.0, w21 = 3.0]): 2/5 and 3/5 of 0.8");
     expectCloseNumbers(splitError(0.5, [W12, W22]), [0.1, 0.4], "splitError(0.5, [w12 = 1.0, w22 = 4.0]): 1/5 and 4/5 of 0.5 (book 1.12)");
   });
 
-  it("splitError works for any number of links and for negative errors", () => {
+  it("splitError works for any number of links and for negative errors | splitError 对任意多条连接和负的误差都适用", () => {
     expectCloseNumbers(splitError(-0.9, [1, 2, 3, 3]), [-0.1, -0.2, -0.3, -0.3], "splitError(-0.9, [1, 2, 3, 3])", 1e-9);
     expectCloseNumbers(splitError(0.7, [5]), [0.7], "splitError(0.7, [5]): a single link takes the whole error", 1e-9);
   });
 
-  it("splitError refuses weights that add up to 0 (there is no proportion to split by) with a clear error, not NaN", () => {
+  it("splitError refuses weights that add up to 0 (there is no proportion to split by) with a clear error, not NaN | 权重之和为 0 时（没有比例可分）splitError 给出清楚的错误，而不是 NaN", () => {
     expectThrowsMentioning(() => splitError(0.5, [1, -1]), ["weights"], "splitError(0.5, [1, -1]): the weights add up to 0");
     expectThrowsMentioning(() => splitError(0.5, []), ["weights"], "splitError(0.5, []): no links at all");
   });
 
-  it("hiddenErrorsBySplit: the book's hidden errors are 0.32 + 0.1 = 0.42 and 0.48 + 0.4 = 0.88 (book 1.12)", () => {
+  it("hiddenErrorsBySplit: the book's hidden errors are 0.32 + 0.1 = 0.42 and 0.48 + 0.4 = 0.88 (book 1.12) | hiddenErrorsBySplit：书中的隐藏层误差是 0.32 + 0.1 = 0.42 和 0.48 + 0.4 = 0.88（书中 1.12 节）", () => {
     const e = hiddenErrorsBySplit(WHO, OUTPUT_ERRORS);
     expectMatrix(e, 2, 1, "hiddenErrorsBySplit(who 2x2, outputErrors 2x1): one error per hidden node, a 2x1 column");
     expectCloseMatrix(e, column([0.42, 0.88]), "hiddenErrorsBySplit([[2, 3], [1, 4]], [0.8, 0.5]): hidden node 1 collects 0.32 from e1 and 0.1 from e2 (book 1.12)");
   });
 
-  it("hiddenErrorsBySplit with more hidden nodes than output nodes: who is outputNodes x hiddenNodes", () => {
+  it("hiddenErrorsBySplit with more hidden nodes than output nodes: who is outputNodes x hiddenNodes | 隐藏节点比输出节点多时的 hiddenErrorsBySplit：who 是 outputNodes x hiddenNodes", () => {
     // Output node 1 has links 1, 1, 2 from three hidden nodes; output node 2 has links 3, 1, 0.
     const who = Matrix.fromArray([
       [1, 1, 2],
@@ -73,13 +73,13 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
     expectCloseMatrix(e, column([0.1 + 0.6, 0.1 + 0.2, 0.2]), "hiddenErrorsBySplit([[1, 1, 2], [3, 1, 0]], [0.4, 0.8])", 1e-9);
   });
 
-  it("hiddenErrors: the matrix form who^T . e gives [2.1, 4.4] for the book's weights: the same links, no denominators (book 1.13)", () => {
+  it("hiddenErrors: the matrix form who^T . e gives [2.1, 4.4] for the book's weights: the same links, no denominators (book 1.13) | hiddenErrors：矩阵形式 who^T . e 对书中的权重给出 [2.1, 4.4]：同样的连接，没有分母（书中 1.13 节）", () => {
     const e = hiddenErrors(WHO, OUTPUT_ERRORS);
     expectMatrix(e, 2, 1, "hiddenErrors(who 2x2, outputErrors 2x1): a 2x1 column");
     expectCloseMatrix(e, column([W11 * 0.8 + W12 * 0.5, W21 * 0.8 + W22 * 0.5]), "hiddenErrors([[2, 3], [1, 4]], [0.8, 0.5]): hidden node 1 gets w11*e1 + w12*e2 = 2.1 (book 1.13)", 1e-9);
   });
 
-  it("hiddenErrors with a 2x3 who: the transpose turns 2 output errors into 3 hidden errors", () => {
+  it("hiddenErrors with a 2x3 who: the transpose turns 2 output errors into 3 hidden errors | who 为 2x3 时的 hiddenErrors：转置把 2 个输出误差变成 3 个隐藏层误差", () => {
     const who = Matrix.fromArray([
       [1, 1, 2],
       [3, 1, 0],
@@ -87,13 +87,13 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
     expectCloseMatrix(hiddenErrors(who, Matrix.column([0.4, 0.8])), column([2.8, 1.2, 0.8]), "hiddenErrors([[1, 1, 2], [3, 1, 0]], [0.4, 0.8]) = who^T . e", 1e-9);
   });
 
-  it("errors that do not fit the weights: an error that names both shapes", () => {
+  it("errors that do not fit the weights: an error that names both shapes | 误差与权重对不上：错误信息写出两个形状", () => {
     const threeErrors = Matrix.column([0.8, 0.5, 0.1]);
     expectThrowsMentioning(() => hiddenErrorsBySplit(WHO, threeErrors), ["2x2", "3x1"], "hiddenErrorsBySplit(who 2x2, outputErrors 3x1): two output nodes, three errors");
     expectThrowsMentioning(() => hiddenErrors(WHO, threeErrors), ["2x2", "3x1"], "hiddenErrors(who 2x2, outputErrors 3x1): two output nodes, three errors");
   });
 
-  it("splitError conserves the error: the shares add up to it, each in proportion to its weight (any positive weights)", () => {
+  it("splitError conserves the error: the shares add up to it, each in proportion to its weight (any positive weights) | splitError 保持误差总量：各份之和等于它，每份与权重成正比（任意正权重）", () => {
     fc.assert(
       fc.property(anyError, fc.array(positiveWeight, { minLength: 1, maxLength: 8 }), (error, weights) => {
         const what = `splitError(${error}, [${weights}])`;
@@ -105,7 +105,7 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
     );
   });
 
-  it("hiddenErrorsBySplit conserves the total error: the hidden errors add up to the output errors (any positive weights)", () => {
+  it("hiddenErrorsBySplit conserves the total error: the hidden errors add up to the output errors (any positive weights) | hiddenErrorsBySplit 保持误差总量：隐藏层误差之和等于输出误差之和（任意正权重）", () => {
     fc.assert(
       fc.property(layer, ({ who, errors }) => {
         const what = `hiddenErrorsBySplit(${JSON.stringify(who)}, [${errors}])`;
@@ -117,7 +117,7 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
     );
   });
 
-  it("hiddenErrors (who^T . e) is the proportional split without its denominators, for any positive weights", () => {
+  it("hiddenErrors (who^T . e) is the proportional split without its denominators, for any positive weights | 对任意正权重，hiddenErrors（who^T . e）就是去掉分母的按比例分配", () => {
     // Without the denominator, output k's error reaches hidden node j as who[k][j] * e_k. That is the
     // proportional split of a bigger error, e_k times the sum of row k: the denominators cancel.
     fc.assert(
@@ -134,7 +134,7 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
     );
   });
 
-  it("hiddenErrors keeps its arguments as they were", () => {
+  it("hiddenErrors keeps its arguments as they were | hiddenErrors 不改动它的参数", () => {
     const who = Matrix.fromArray(WHO.toArray());
     const errors = Matrix.column([0.8, 0.5]);
     hiddenErrors(who, errors);

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectClose, expectCloseMatrix, expectMatrix, expectNumber, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectCloseMatrix, expectMatrix, expectNumber, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { errorSlope, gradients, updateWeight, weightDeltas } from "./gradient";
 
@@ -51,19 +51,19 @@ function callGradients({ wih, who, inputs, targets }: Network) {
   };
 }
 
-describe("08 gradient: the slope of the error and the weight update (book 1.14, 1.15)", () => {
-  it("errorSlope: the book's w11 has slope -0.8 * sigmoid(2.3) * (1 - sigmoid(2.3)) * 0.4 = -0.0265 (book 1.15)", () => {
+describe("08 gradient: the slope of the error and the weight update (book 1.14, 1.15) | 08 梯度：误差的斜率与权重更新（书中 1.14、1.15 节）", () => {
+  it("errorSlope: the book's w11 has slope -0.8 * sigmoid(2.3) * (1 - sigmoid(2.3)) * 0.4 = -0.0265 (book 1.15) | errorSlope：书中 w11 的斜率是 -0.8 * sigmoid(2.3) * (1 - sigmoid(2.3)) * 0.4 = -0.0265（书中 1.15 节）", () => {
     expectClose(errorSlope(E1, SUM_INPUT, HIDDEN[0]), -0.0265, "errorSlope(error 0.8, sumInput 2.0*0.4 + 3.0*0.5 = 2.3, prevOutput 0.4) (book 1.15)", 1e-5);
     expectClose(errorSlope(E1, SUM_INPUT, HIDDEN[1]), -0.0331, "errorSlope(0.8, 2.3, prevOutput 0.5): the slope for w21", 1e-4);
   });
 
-  it("updateWeight: with learning rate 0.1 the book's w11 becomes 2.0 - 0.1 * -0.0265 = 2.00265 (book 1.15)", () => {
+  it("updateWeight: with learning rate 0.1 the book's w11 becomes 2.0 - 0.1 * -0.0265 = 2.00265 (book 1.15) | updateWeight：学习率 0.1 时书中的 w11 变成 2.0 - 0.1 * -0.0265 = 2.00265（书中 1.15 节）", () => {
     const slope = errorSlope(E1, SUM_INPUT, HIDDEN[0]);
     expectClose(updateWeight(W11, slope, 0.1), 2.00265, `updateWeight(2.0, slope ${slope}, learningRate 0.1): a negative slope means go up (book 1.15)`, 1e-5);
     expectClose(updateWeight(W11, 0.5, 0.1), 1.95, "updateWeight(2.0, slope 0.5, learningRate 0.1): a positive slope means go down", 1e-12);
   });
 
-  it("errorSlope is the slope of E = 1/2 (t - o)^2 as the weight changes, for any error, input and previous output", () => {
+  it("errorSlope is the slope of E = 1/2 (t - o)^2 as the weight changes, for any error, input and previous output | 对任意误差、输入和前一层输出，errorSlope 是 E = 1/2 (t - o)^2 随权重变化的斜率", () => {
     // Nudge the weight by +-h: node k's combined input moves by +-h * prevOutput.
     const h = 1e-6;
     fc.assert(
@@ -77,7 +77,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     );
   });
 
-  it("updateWeight takes a step of learningRate times the slope, downhill (against the slope)", () => {
+  it("updateWeight takes a step of learningRate times the slope, downhill (against the slope) | updateWeight 走一步，步长为 learningRate 乘以斜率，方向向下坡（与斜率相反）", () => {
     fc.assert(
       fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (w, slope, rate) => {
         expectClose(updateWeight(w, slope, rate), w - rate * slope, `updateWeight(${w}, ${slope}, ${rate}): new w = old w - learningRate * slope`, 1e-12);
@@ -86,13 +86,13 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     );
   });
 
-  it("weightDeltas on the book's example: the change of [w11, w21] is [0.00265, 0.00331] with learning rate 0.1", () => {
+  it("weightDeltas on the book's example: the change of [w11, w21] is [0.00265, 0.00331] with learning rate 0.1 | 书中例子的 weightDeltas：学习率 0.1 时 [w11, w21] 的变化是 [0.00265, 0.00331]", () => {
     const deltas = weightDeltas(Matrix.column([E1]), Matrix.column([sigmoid(SUM_INPUT)]), Matrix.column(HIDDEN), 0.1);
     expectMatrix(deltas, 1, 2, "weightDeltas(errors 1x1, outputs 1x1, prevOutputs 2x1, 0.1): one output node with two links in, so 1x2 like its weights");
     expectCloseMatrix(deltas, [[0.00265, 0.00331]], "weightDeltas([0.8], [sigmoid(2.3)], [0.4, 0.5], 0.1): w11 goes from 2.0 to 2.00265 (book 1.15)", 1e-5);
   });
 
-  it("weightDeltas for a layer of three nodes fed by two: a 3x2 matrix, entry (k, j) = lr * e_k * o_k * (1 - o_k) * prev_j", () => {
+  it("weightDeltas for a layer of three nodes fed by two: a 3x2 matrix, entry (k, j) = lr * e_k * o_k * (1 - o_k) * prev_j | 由两个节点输入的三节点层的 weightDeltas：3x2 矩阵，元素 (k, j) = lr * e_k * o_k * (1 - o_k) * prev_j", () => {
     const errors = [0.5, -0.2, 0.1];
     const outputs = [0.6, 0.3, 0.9];
     const prev = [0.4, 0.8];
@@ -102,7 +102,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     expectCloseMatrix(deltas, expected, "weightDeltas([0.5, -0.2, 0.1], [0.6, 0.3, 0.9], [0.4, 0.8], 0.3)", 1e-12);
   });
 
-  it("weightDeltas, for any layer sizes: entry (k, j) = learningRate * e_k * o_k * (1 - o_k) * prev_j", () => {
+  it("weightDeltas, for any layer sizes: entry (k, j) = learningRate * e_k * o_k * (1 - o_k) * prev_j | 对任意层大小，weightDeltas 的元素 (k, j) = learningRate * e_k * o_k * (1 - o_k) * prev_j", () => {
     const layer = fc.tuple(nodes, nodes).chain(([n, m]) => fc.tuple(numbers(n, -1, 1), numbers(n, 0.01, 0.99), numbers(m, 0.01, 1), fc.double({ min: 0.01, max: 1, noNaN: true })));
     fc.assert(
       fc.property(layer, ([errors, outputs, prev, rate]) => {
@@ -113,7 +113,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     );
   });
 
-  it("weightDeltas with errors and outputs of different lengths: an error that names both shapes", () => {
+  it("weightDeltas with errors and outputs of different lengths: an error that names both shapes | 误差和输出长度不同时的 weightDeltas：错误信息写出两个形状", () => {
     expectThrowsMentioning(
       () => weightDeltas(Matrix.column([0.5, -0.2, 0.1]), Matrix.column([0.6, 0.3]), Matrix.column([0.4, 0.8]), 0.1),
       ["3x1", "2x1"],
@@ -121,11 +121,27 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     );
   });
 
-  it("gradients returns one slope per weight: .wih is hiddenNodes x inputNodes, .who is outputNodes x hiddenNodes", () => {
+  it("gradients returns one slope per weight: .wih is hiddenNodes x inputNodes, .who is outputNodes x hiddenNodes | gradients 为每个权重返回一个斜率：.wih 是 hiddenNodes x inputNodes，.who 是 outputNodes x hiddenNodes", () => {
     callGradients({ wih: [[0.9, 0.3, 0.4], [0.2, 0.8, 0.2]], who: [[0.3, 0.7]], inputs: [0.9, 0.1, 0.8], targets: [0.5] });
   });
 
-  it("GRADIENT CHECK: for random small networks, every slope of both layers equals the numerical slope of E = 1/2 sum (t - o)^2", () => {
+  it("gradients and weightDeltas leave the matrices they are given as they were | gradients 和 weightDeltas 不改动传给它们的矩阵", () => {
+    const given = { wih: [[0.9, 0.3, 0.4], [0.2, 0.8, 0.2]], who: [[0.3, 0.7]], inputs: [0.9, 0.1, 0.8], targets: [0.5] };
+    const [wih, who, inputs, targets] = [Matrix.fromArray(given.wih), Matrix.fromArray(given.who), Matrix.column(given.inputs), Matrix.column(given.targets)];
+    gradients(wih, who, inputs, targets);
+    const errors = Matrix.column([0.8, -0.2]);
+    const outputs = Matrix.column([0.6, 0.3]);
+    weightDeltas(errors, outputs, inputs, 0.1);
+    const unchanged = (m: Matrix, rows: number[][], name: string) => expectCloseMatrix(m, rows, t(`${name} after gradients and weightDeltas: it must not change`, `gradients 和 weightDeltas 之后的 ${name}：不能被改动`), 0);
+    unchanged(wih, given.wih, "wih");
+    unchanged(who, given.who, "who");
+    unchanged(inputs, given.inputs.map((x) => [x]), "inputs");
+    unchanged(targets, given.targets.map((x) => [x]), "targets");
+    unchanged(errors, [[0.8], [-0.2]], "errors");
+    unchanged(outputs, [[0.6], [0.3]], "outputs");
+  });
+
+  it("GRADIENT CHECK: for random small networks, every slope of both layers equals the numerical slope of E = 1/2 sum (t - o)^2 | 梯度检验：对随机的小网络，两层的每个斜率都等于 E = 1/2 sum (t - o)^2 的数值斜率", () => {
     // The numerical slope nudges one weight by +-h and measures the change of E (a central
     // difference): its error is about h^2 (the curve bends) plus 1e-16 * E / h (rounding in E).
     // h = 1e-5 balances the two: over 2,000 random networks the largest gap between the exact
@@ -169,7 +185,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     );
   });
 
-  it("a small step against the gradient lowers the error: walking downhill (book 1.14)", () => {
+  it("a small step against the gradient lowers the error: walking downhill (book 1.14) | 逆着梯度走一小步，误差会减小：往下坡走（书中 1.14 节）", () => {
     fc.assert(
       fc.property(smallNetwork, (net) => {
         const g = callGradients(net);

@@ -40,14 +40,14 @@ function rngWithZeros(seed: number, every: number): () => number {
 
 const weightsOf = (got: unknown, rows: number, cols: number, what: string) => expectMatrix(got, rows, cols, what).flat();
 
-describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
-  it("scaleInput: pixel 0 becomes 0.01 (never 0), 255 becomes 1.00", () => {
+describe("09 prepare: inputs, targets and starting weights (book 1.16) | 09 准备数据：输入、目标值和初始权重（书中 1.16 节）", () => {
+  it("scaleInput: pixel 0 becomes 0.01 (never 0), 255 becomes 1.00 | scaleInput：像素 0 变成 0.01（绝不是 0），255 变成 1.00", () => {
     expectClose(scaleInput(0), 0.01, "scaleInput(0): a zero input would stop its weights from learning (book 1.16)", 1e-12);
     expectClose(scaleInput(255), 1.0, "scaleInput(255) = 255 / 255 * 0.99 + 0.01", 1e-12);
     expectClose(scaleInput(51), 0.208, "scaleInput(51) = 51 / 255 * 0.99 + 0.01 = 0.2 * 0.99 + 0.01", 1e-12);
   });
 
-  it("scaleInput, for every pixel value 0..255: pixel / 255 * 0.99 + 0.01, within [0.01, 1.00], and a brighter pixel gives a bigger input", () => {
+  it("scaleInput, for every pixel value 0..255: pixel / 255 * 0.99 + 0.01, within [0.01, 1.00], and a brighter pixel gives a bigger input | 对 0..255 的每个像素值，scaleInput 是 pixel / 255 * 0.99 + 0.01，在 [0.01, 1.00] 内，越亮的像素输入越大", () => {
     let previous = -Infinity;
     for (let pixel = 0; pixel <= 255; pixel++) {
       const x = expectNumber(scaleInput(pixel), `scaleInput(${pixel})`);
@@ -58,7 +58,7 @@ describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
     }
   });
 
-  it("scaleInputs scales every pixel of an image, from a plain array or a Uint8Array, and leaves the pixels as they were", () => {
+  it("scaleInputs scales every pixel of an image, from a plain array or a Uint8Array, and leaves the pixels as they were | scaleInputs 缩放图像的每个像素（普通数组或 Uint8Array 都行），不改动原像素", () => {
     const pixels = Uint8Array.from([0, 255, 51, 102]);
     expectCloseNumbers(scaleInputs(pixels), [0.01, 1.0, 0.208, 0.406], "scaleInputs(Uint8Array [0, 255, 51, 102])", 1e-12);
     expectCloseNumbers(Array.from(pixels), [0, 255, 51, 102], "the pixels after scaleInputs: they must not change", 0);
@@ -67,7 +67,7 @@ describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
     expectCloseNumbers(got, [0.01, 1.0], "scaleInputs([0, 255])", 1e-12);
   });
 
-  it("scaleInputs, for any image: one input per pixel, each scaleInput of its pixel", () => {
+  it("scaleInputs, for any image: one input per pixel, each scaleInput of its pixel | 对任意图像，scaleInputs 给每个像素一个输入，等于该像素的 scaleInput", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (pixels) => {
         const expected = pixels.map((p) => (p / 255) * 0.99 + 0.01);
@@ -77,13 +77,13 @@ describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
     );
   });
 
-  it("makeTargets: 0.01 everywhere and 0.99 for the label, because a sigmoid never reaches 0 or 1 (book 1.16)", () => {
+  it("makeTargets: 0.01 everywhere and 0.99 for the label, because a sigmoid never reaches 0 or 1 (book 1.16) | makeTargets：其余都是 0.01，标签处是 0.99，因为 sigmoid 永远到不了 0 或 1（书中 1.16 节）", () => {
     expectCloseNumbers(makeTargets(3), [0.01, 0.01, 0.01, 0.99, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], "makeTargets(3): ten output nodes, one per digit", 1e-12);
     expectCloseNumbers(makeTargets(0), [0.99, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01], "makeTargets(0)", 1e-12);
     expectCloseNumbers(makeTargets(2, 3), [0.01, 0.01, 0.99], "makeTargets(2, outputNodes 3)", 1e-12);
   });
 
-  it("makeTargets, for any number of output nodes and any label: the label's node gets 0.99, every other 0.01", () => {
+  it("makeTargets, for any number of output nodes and any label: the label's node gets 0.99, every other 0.01 | 对任意输出节点数和任意标签，makeTargets 让标签对应的节点得 0.99，其余得 0.01", () => {
     const labelled = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 })));
     fc.assert(
       fc.property(labelled, ([n, label]) => {
@@ -94,46 +94,46 @@ describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
     );
   });
 
-  it("makeTargets with a label that has no output node: a clear error that names the label, never a silent wrong array", () => {
+  it("makeTargets with a label that has no output node: a clear error that names the label, never a silent wrong array | 标签没有对应的输出节点时，makeTargets 给出写明标签的清楚错误，绝不悄悄返回错误的数组", () => {
     for (const label of [-1, 12, 2.5, Number.NaN]) {
       expectThrowsMentioning(() => makeTargets(label), [String(label)], `makeTargets(${label}): a digit label is a whole number from 0 to 9`);
     }
     expectThrowsMentioning(() => makeTargets(7, 5), ["7"], "makeTargets(7, outputNodes 5): only labels 0 to 4 have a node");
   });
 
-  it("randomNormal(rng, 0, 1): 10,000 draws look like a bell curve with mean 0 and standard deviation 1", () => {
+  it("randomNormal(rng, 0, 1): 10,000 draws look like a bell curve with mean 0 and standard deviation 1 | randomNormal(rng, 0, 1)：抽取 10,000 次，看起来是均值 0、标准差 1 的钟形曲线", () => {
     expectNormal(draws(2016, DRAWS, 0, 1), 0, 1, "randomNormal(createRng(2016), 0, 1)");
   });
 
-  it("randomNormal(rng, mean, std) shifts and stretches the curve: mean 5, standard deviation 0.2", () => {
+  it("randomNormal(rng, mean, std) shifts and stretches the curve: mean 5, standard deviation 0.2 | randomNormal(rng, mean, std) 平移并伸缩曲线：均值 5，标准差 0.2", () => {
     expectNormal(draws(7, DRAWS, 5, 0.2), 5, 0.2, "randomNormal(createRng(7), 5, 0.2)");
   });
 
-  it("randomNormal takes its randomness from the rng it is given: the same seed repeats the same numbers, another seed does not", () => {
+  it("randomNormal takes its randomness from the rng it is given: the same seed repeats the same numbers, another seed does not | randomNormal 的随机性来自传给它的 rng：同一个种子重复同样的数，换个种子就不同", () => {
     const first = draws(42, 5, 0, 1);
     expectCloseNumbers(draws(42, 5, 0, 1), first, "five draws from createRng(42), a second time: a seeded experiment must repeat exactly", 0);
     const other = draws(43, 5, 0, 1);
     if (other.every((x, i) => x === first[i])) fail(`randomNormal with createRng(42) and createRng(43) gave the same numbers [${first}]: use the rng you are given, not Math.random`);
   });
 
-  it("randomNormal stays finite when the rng returns exactly 0 (log(0) is -Infinity)", () => {
+  it("randomNormal stays finite when the rng returns exactly 0 (log(0) is -Infinity) | rng 恰好返回 0 时 randomNormal 仍是有限值（log(0) 是 -Infinity）", () => {
     const rng = rngWithZeros(5, 3);
     for (let i = 0; i < 20; i++) expectNumber(randomNormal(rng, 0, 1), `randomNormal(an rng that returns 0 on every third call, 0, 1), draw ${i + 1}`);
   });
 
-  it("initWeights(rows, cols, rng): a rows x cols Matrix, the shape of the links between two layers", () => {
+  it("initWeights(rows, cols, rng): a rows x cols Matrix, the shape of the links between two layers | initWeights(rows, cols, rng)：rows x cols 的 Matrix，就是两层之间连接的形状", () => {
     const weights = initWeights(3, 4, createRng(1));
     expectMatrix(weights, 3, 4, "initWeights(3, 4, rng): 3 nodes with 4 links into each");
     if (!(weights instanceof Matrix)) fail("initWeights(3, 4, rng)\n  expected: a Matrix from exercise 05 (new Matrix(rows, cols))\n  got:      another kind of object");
   });
 
-  it("initWeights: 10,000 weights look like normal(0, 1 / sqrt(incoming links)); incoming links are the columns", () => {
+  it("initWeights: 10,000 weights look like normal(0, 1 / sqrt(incoming links)); incoming links are the columns | initWeights：10,000 个权重看起来服从 normal(0, 1 / sqrt(传入连接数))；传入连接数就是列数", () => {
     expectNormal(weightsOf(initWeights(100, 100, createRng(3)), 100, 100, "initWeights(100, 100)"), 0, 0.1, "initWeights(100, 100, createRng(3)): 100 links into each node, so std 1/sqrt(100) = 0.1");
     expectNormal(weightsOf(initWeights(10, 1000, createRng(4)), 10, 1000, "initWeights(10, 1000)"), 0, 1 / Math.sqrt(1000), "initWeights(10, 1000, createRng(4)): 1000 links into each node, so std 1/sqrt(1000) = 0.032");
     expectNormal(weightsOf(initWeights(1000, 10, createRng(5)), 1000, 10, "initWeights(1000, 10)"), 0, 1 / Math.sqrt(10), "initWeights(1000, 10, createRng(5)): only 10 links into each node, so std 1/sqrt(10) = 0.32");
   });
 
-  it("initWeights never gives a weight of exactly 0 (a zero weight cannot learn), even when the rng returns 0 now and then", () => {
+  it("initWeights never gives a weight of exactly 0 (a zero weight cannot learn), even when the rng returns 0 now and then | 即使 rng 偶尔返回 0，initWeights 也绝不给出恰好为 0 的权重（为 0 的权重无法学习）", () => {
     // With the usual Box-Muller formula an rng value of exactly 0 can make a weight exactly 0.
     for (const every of [3, 5, 7]) {
       const weights = weightsOf(initWeights(20, 20, rngWithZeros(every, every)), 20, 20, `initWeights(20, 20, an rng that returns 0 on every ${every}th call)`);
@@ -144,7 +144,7 @@ describe("09 prepare: inputs, targets and starting weights (book 1.16)", () => {
     if (many.includes(0)) fail("initWeights(100, 100, createRng(6)) gave a weight of exactly 0");
   });
 
-  it("initWeights is repeatable: the same seed gives the same weights, another seed others, and the rng moves on between calls", () => {
+  it("initWeights is repeatable: the same seed gives the same weights, another seed others, and the rng moves on between calls | initWeights 可以重复：同一个种子给出同样的权重，换个种子就不同，两次调用之间 rng 会继续前进", () => {
     const a = weightsOf(initWeights(4, 3, createRng(42)), 4, 3, "initWeights(4, 3, createRng(42))");
     expectNumbers(a, 12, "initWeights(4, 3, createRng(42))");
     expectCloseNumbers(weightsOf(initWeights(4, 3, createRng(42)), 4, 3, "initWeights(4, 3, createRng(42))"), a, "initWeights(4, 3, createRng(42)) a second time: the same seed must give the same network", 0);

@@ -29,13 +29,13 @@ function checkedSettings(): GateSettings {
   return s;
 }
 
-describe("19 gate: the full MNIST (book 2.5 and 3.3)", () => {
-  it("your settings are sensible numbers", () => {
+describe("19 gate: the full MNIST (book 2.5 and 3.3) | 19 门槛：完整的 MNIST（书中 2.5 和 3.3 节）", () => {
+  it("your settings are sensible numbers | 你的设置是合理的数", () => {
     checkedSettings();
   });
 
   it(
-    `your network, trained on all 60,000 training images, gets at least ${PASS * 100}% of the 10,000 test images right (a star at ${STAR * 100}%)`,
+    `your network, trained on all 60,000 training images, gets at least ${PASS * 100}% of the 10,000 test images right (a star at ${STAR * 100}%) | 你的网络用全部 60,000 张训练图片训练后，10,000 张测试图片至少答对 ${PASS * 100}%（达到 ${STAR * 100}% 得星）`,
     async () => {
       const s = checkedSettings();
       const started = performance.now();

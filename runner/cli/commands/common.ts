@@ -39,7 +39,8 @@ export function resolveExercise(cli: Cli, name: string): Exercise | undefined {
   return undefined;
 }
 
-export const passLine = (cli: Cli, outcome: Outcome) => cli.term.green(cli.m.passed(exerciseLabel(outcome.ex), cli.m.title(outcome.ex), outcome.total));
+export const passLine = (cli: Cli, outcome: Outcome) =>
+  [cli.term.green(cli.m.passed(exerciseLabel(outcome.ex), cli.m.title(outcome.ex), outcome.total)), ...(outcome.restored ?? []).map((file) => cli.term.yellow(`! ${cli.m.restoredFile(file)}`))].join("\n");
 
 export const progressLine = (cli: Cli) => progressBar(cli.course.doneCount(), cli.course.exercises.length);
 

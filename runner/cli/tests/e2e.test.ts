@@ -38,6 +38,9 @@ describe("npm run next, list, hint, reset, solution, verify in a fresh copy of t
     expect(flag.out).toContain("exercises/01-predictor/README.zh.md");
     expect(flag.out).toContain("还没有实现：exercises/01-predictor/predictor.ts 中的 predict");
     expect(flag.out).toMatch(/下一步：在 exercises\/01-predictor\/predictor\.ts:\d+:\d+ 写出 predict/);
+    // The test's own name comes in Chinese too (its "English | 中文" half, data/lang.ts).
+    expect(flag.out).toContain("✗ predict 把公里数乘以 c");
+    expect(flag.out).not.toContain("predict multiplies km by c");
     const locale = await npmRun(dir, "list", [], { LANG: "zh_CN.UTF-8" });
     expect(locale.out).toContain("状态");
     expect(locale.out).toMatch(/01\s+只有一个可调参数的预测机\s+1\.2\s+→ 当前/);

@@ -1,0 +1,124 @@
+import { describe, it } from "vitest";
+import { fail } from "../_testkit/check";
+import { loadMnist, readDigits, type Digit } from "../11-idx/idx";
+import { accuracy, confusionMatrix } from "../13-evaluate/evaluate";
+import { Adam, batchOf, trainEpoch } from "../23-optimisers/optimisers";
+import { FASHION_LABELS, fashionMnistDir, readFashionMnist } from "../../data/fashion-mnist";
+import { formatConfusion, formatDuration, progressBar } from "../../data/report";
+import { buildModel, describeSettings } from "./model";
+import { settings, type DeepSettings } from "./settings";
+
+const PASS = 0.98;
+const FASHION_EPOCHS = 2;
+const BOOK_STRETCH = 0.975; // exercise 19's star: the book's network with rotations and 10 epochs
+// A slow network on generous settings can take a long time; the progress bar shows the time left.
+const GATE_TIMEOUT_MS = 3 * 60 * 60 * 1000;
+
+// Straight to the terminal, line by line, while the test runs (console.log would wait for the end).
+const say = (text = "") => process.stdout.write(text + "\n");
+
+const EXAMPLE = '{ hiddenLayers: [256], activation: "relu", learningRate: 0.001, learningRateDecay: 0.8, epochs: 5, batchSize: 100, seed: 1 }';
+
+function checkedSettings(): DeepSettings {
+  const s = settings();
+  if (typeof s !== "object" || s === null) fail(`settings() should return an object like ${EXAMPLE}, got ${String(s)}`);
+  const problems: string[] = [];
+  if (!Array.isArray(s.hiddenLayers) || s.hiddenLayers.length === 0 || s.hiddenLayers.length > 4 || !s.hiddenLayers.every((n) => Number.isInteger(n) && n >= 1 && n <= 2000)) {
+    problems.push(`hiddenLayers should be a list of 1 to 4 whole numbers from 1 to 2000, like [256] or [512, 128], got ${JSON.stringify(s.hiddenLayers)}`);
+  }
+  if (!["relu", "leaky relu", "tanh"].includes(s.activation)) problems.push(`activation should be "relu", "leaky relu" or "tanh", got ${JSON.stringify(s.activation)}`);
+  if (!(s.learningRate > 0 && s.learningRate <= 0.1)) problems.push(`learningRate should be above 0 and at most 0.1 (Adam's usual one is 0.001), got ${s.learningRate}`);
+  if (!(s.learningRateDecay > 0 && s.learningRateDecay <= 1)) problems.push(`learningRateDecay should be above 0 and at most 1 (1 keeps the learning rate), got ${s.learningRateDecay}`);
+  if (!Number.isInteger(s.epochs) || s.epochs < 1 || s.epochs > 50) problems.push(`epochs should be a whole number from 1 to 50, got ${s.epochs}`);
+  if (!Number.isInteger(s.batchSize) || s.batchSize < 1 || s.batchSize > 60_000) problems.push(`batchSize should be a whole number from 1 to 60000, got ${s.batchSize}`);
+  if (!Number.isInteger(s.seed)) problems.push(`seed should be a whole number, got ${s.seed}`);
+  if (problems.length > 0) fail(`exercises/24-deep-gate/settings.ts:\n  ${problems.join("\n  ")}`);
+  return s;
+}
+
+/** Train on `train` as the settings say, with a progress bar per epoch; return the test predictions. */
+function trainAndTest(s: DeepSettings, train: readonly Digit[], test: readonly Digit[]): { predicted: number[]; seconds: number } {
+  const started = performance.now();
+  const { model, rng } = buildModel(s);
+  const adam = new Adam(s.learningRate);
+  for (let epoch = 1; epoch <= s.epochs; epoch++) {
+    const bar = progressBar(`training, epoch ${epoch}/${s.epochs}`, train.length);
+    const loss = trainEpoch(model, adam, train, s.batchSize, rng, (count) => bar.tick(count));
+    bar.done();
+    say(`  mean loss ${loss.toFixed(4)}, learning rate ${adam.learningRate.toPrecision(3)}`);
+    adam.learningRate *= s.learningRateDecay;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const bar = progressBar("testing", test.length);
+  const predicted: number[] = [];
+  for (let start = 0; start < test.length; start += 1000) {
+    const chunk = test.slice(start, start + 1000);
+    predicted.push(...model.predict(batchOf(chunk)));
+    bar.tick(chunk.length);
+  }
+  bar.done();
+  return { predicted, seconds };
+}
+
+describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4)", () => {
+  it("your settings are sensible numbers", () => {
+    checkedSettings();
+  });
+
+  it(
+    `your Part 4 network, trained on all 60,000 training images, gets at least ${PASS * 100}% of the 10,000 test images right`,
+    () => {
+      const s = checkedSettings();
+      const train = loadMnist("train");
+      const test = loadMnist("test");
+      if (train.length !== 60_000 || test.length !== 10_000) fail(`loadMnist gave ${train.length} training and ${test.length} test digits, expected 60,000 and 10,000 (exercise 11)`);
+      say();
+      say(`The deep gate: ${describeSettings(s)}`);
+      const { predicted, seconds } = trainAndTest(s, train, test);
+      const labels = test.map((d) => d.label);
+      const score = accuracy(predicted, labels);
+      say();
+      say(formatConfusion(confusionMatrix(predicted, labels)));
+      say();
+      say(`accuracy: ${(score * 100).toFixed(2)}% of the 10,000 test images (the gate is ${PASS * 100}%; the book's stretch mark was ${BOOK_STRETCH * 100}%)`);
+      say(`training time: ${formatDuration(seconds)}`);
+      say();
+      if (!(score >= PASS)) {
+        fail(
+          `accuracy on the full MNIST test set\n  expected: at least ${PASS}\n  got:      ${score}\n` +
+            (score < 0.9
+              ? "Far below: is it learning at all? The mean loss printed after each epoch should fall well below 0.1; exercises 22 and 23 check the parts."
+              : "Close: more hidden nodes, more epochs and a learning rate that falls each epoch help (see exercises/24-deep-gate/README.md)."),
+        );
+      }
+    },
+    GATE_TIMEOUT_MS,
+  );
+
+  it(
+    "Fashion-MNIST, when its files are installed: the same network on clothes, at most two epochs (reported, never required)",
+    () => {
+      const s = checkedSettings();
+      const dir = fashionMnistDir();
+      if (dir === undefined) {
+        say("Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist, or set FASHION_MNIST_DIR): nothing to report.");
+        return;
+      }
+      const load = (set: "train" | "test") => readDigits(readFashionMnist(`${set}-images`, dir), readFashionMnist(`${set}-labels`, dir));
+      const [train, test] = [load("train"), load("test")];
+      // A look, not a second gate: at most two epochs, so it adds little to the gate's time.
+      const quick = { ...s, epochs: Math.min(s.epochs, FASHION_EPOCHS) };
+      say();
+      say(`Fashion-MNIST from ${dir}: ${describeSettings(quick)}`);
+      const { predicted, seconds } = trainAndTest(quick, train, test);
+      const labels = test.map((d) => d.label);
+      say();
+      say(formatConfusion(confusionMatrix(predicted, labels)));
+      say(`  classes: ${FASHION_LABELS.map((name, i) => `${i} ${name}`).join(", ")}`);
+      say();
+      say(`Fashion-MNIST accuracy: ${(accuracy(predicted, labels) * 100).toFixed(2)}% of the 10,000 test pictures (for comparison only; training time ${formatDuration(seconds)})`);
+      say();
+    },
+    GATE_TIMEOUT_MS,
+  );
+});

@@ -1,0 +1,287 @@
+// The lab's server: vite, on this computer only (127.0.0.1), serving the page in tools/lab/ and
+// the learner's own exercise modules from exercises/, bundled for the browser as they are now.
+// The course's reference code is never sent: solutions/ is refused outright, and the one place
+// the reference runs (exercise 17's preprocessing, while the learner's own does not pass yet)
+// runs here on the server and sends back only the 28 x 28 picture.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServer, type Plugin, type ViteDevServer } from "vite";
+import { Course } from "../../runner/cli/course";
+import { courseRoot } from "../../runner/harness/driver";
+import { load, notDone } from "../course-code";
+import { parseModel } from "../model";
+import type { Lang } from "../../runner/harness/manifest";
+import { mnistPath } from "../../data/mnist";
+import { sourceLine } from "./source-line";
+
+export const labDir = path.dirname(fileURLToPath(import.meta.url));
+/** The page's own files (index.html and its TypeScript): vite's root. */
+const pageDir = path.join(labDir, "page");
+/** The WebAssembly engine (issue 12): its TypeScript API and the compiled .wasm. */
+const engineDir = path.join(courseRoot, "tools", "engine");
+const engineFiles = { module: path.join(engineDir, "index.ts"), wasm: path.join(engineDir, "engine.wasm") };
+
+export interface LabOptions {
+  /** The learner's course folder (exercises/, .nn-kata/ state, reports/model.json). */
+  root?: string;
+  lang: Lang;
+  port?: number;
+  /** True when the port was asked for (--port): then a busy port is an error, not a reason to move on. */
+  strictPort?: boolean;
+  /** Whether an exercise passes; by default the runner's own check (course-code.ts). Tests set it. */
+  passed?: (dir: string) => boolean | Promise<boolean>;
+  /** Told when the check has to run an exercise's tests (it takes a few seconds). */
+  onCheck?: (dirs: string[]) => void;
+}
+
+export interface Lab {
+  url: string;
+  port: number;
+  vite: ViteDevServer;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 5180;
+
+/** The learner's modules the page loads (page/learner.ts), transformed ahead of the first visit. */
+const PAGE_EXERCISES = ["09-prepare/prepare.ts", "10-network/network.ts", "13-evaluate/evaluate.ts", "17-handwriting/handwriting.ts", "18-backquery/backquery.ts"];
+
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const root = path.resolve(options.root ?? courseRoot);
+  const exercisesDir = path.join(root, "exercises");
+  if (!fs.existsSync(path.join(exercisesDir, "manifest.json"))) throw new Error(`${root} is not a course folder: it has no exercises/manifest.json`);
+  const passed = options.passed ?? (async (dir: string) => (await notDone([dir], root, options.onCheck)).length === 0);
+  const status17 = await passed("17-handwriting");
+
+  const vite = await createServer({
+    configFile: false,
+    root: pageDir,
+    logLevel: "warn",
+    clearScreen: false,
+    appType: "spa",
+    server: {
+      host: "127.0.0.1",
+      port: options.port ?? DEFAULT_PORT,
+      strictPort: options.strictPort ?? false,
+      fs: { strict: true, allow: [pageDir, exercisesDir, path.join(courseRoot, "tools")], deny: ["**/solutions/**", ".env", ".env.*"] },
+      // The page reports a learner's module that does not compile itself, and keeps working; vite's overlay would cover it.
+      hmr: { overlay: false },
+      watch: { ignored: ["**/node_modules/**", "**/.nn-kata/**", "**/reports/**"] },
+      // Transform the page and the learner's modules while the browser starts, so the first load is quick.
+      warmup: { clientFiles: ["./main.ts", "./train-worker.ts", ...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
+    },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    plugins: [labPlugin({ root, exercisesDir, lang: options.lang, status17 })],
+  });
+  try {
+    await vite.listen();
+  } catch (error) {
+    await vite.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const busy = code === "EADDRINUSE" || /already in use/i.test((error as Error).message);
+    if (busy) throw new Error(`port ${options.port} is already in use on 127.0.0.1: choose another with --port (e.g. --port ${(options.port ?? DEFAULT_PORT) + 1}), or leave out --port to take the next free one`);
+    throw error;
+  }
+  const address = vite.httpServer?.address();
+  const port = typeof address === "object" && address ? address.port : options.port ?? DEFAULT_PORT;
+  return { url: `http://127.0.0.1:${port}/`, port, vite, close: () => vite.close() };
+}
+
+interface PluginContext {
+  root: string;
+  exercisesDir: string;
+  lang: Lang;
+  status17: boolean;
+}
+
+/** Node modules some exercises import for their file-reading parts, which the page never calls. */
+const BROWSER_SHIMS: Record<string, string> = {
+  "node:fs": "fs",
+  fs: "fs",
+  pngjs: "pngjs",
+};
+
+function labPlugin(c: PluginContext): Plugin {
+  const shimPrefix = "\0lab-shim:";
+  return {
+    name: "nn-kata-lab",
+    enforce: "pre",
+    resolveId(id, importer) {
+      if (id in BROWSER_SHIMS) return shimPrefix + BROWSER_SHIMS[id];
+      // The engine builds on the course's exercises (e.g. 09's createRng and initWeights). In the
+      // lab it gets the learner's own, like everything else on the page: never solutions/.
+      if (importer?.startsWith(engineDir + path.sep) && id.startsWith(".")) {
+        const target = path.resolve(path.dirname(importer), id);
+        const solutions = path.join(courseRoot, "solutions") + path.sep;
+        if (target.startsWith(solutions)) return path.join(c.exercisesDir, path.relative(solutions, target)).replace(/(\.ts)?$/, ".ts");
+      }
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(shimPrefix)) return null;
+      const what = id.slice(shimPrefix.length);
+      const refuse = `() => { throw new Error("${what} cannot be used in the browser: the lab calls only the parts of your exercises that work on numbers"); }`;
+      if (what === "pngjs") return `export const PNG = { sync: { read: ${refuse}, write: ${refuse} } };`;
+      return `const refuse = ${refuse};\nexport default new Proxy({}, { get: () => refuse });`;
+    },
+    // The page learns where the learner's modules are from the HTML itself and asks for them at
+    // once, instead of after a first request for the status.
+    transformIndexHtml() {
+      const base = learnerBase(c.exercisesDir);
+      return [
+        { tag: "meta", attrs: { name: "nn-kata-learner", content: base }, injectTo: "head" },
+        ...PAGE_EXERCISES.map((rel) => ({ tag: "link", attrs: { rel: "modulepreload", href: base + rel }, injectTo: "head" as const })),
+      ];
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
+        if (/(^|\/)solutions(\/|$)/.test(url)) {
+          res.statusCode = 403;
+          res.end("The lab does not serve the course's reference solutions.");
+          return;
+        }
+        if (!url.startsWith("/api/")) return next();
+        api(c, server, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+      });
+    },
+  };
+}
+
+/** Where vite serves the learner's exercises/ folder. */
+const learnerBase = (exercisesDir: string) => `/@fs${exercisesDir.split(path.sep).join("/")}/`;
+
+type Req = import("node:http").IncomingMessage;
+type Res = import("node:http").ServerResponse;
+
+function send(res: Res, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: Req): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function api(c: PluginContext, server: ViteDevServer, url: string, req: Req, res: Res): Promise<void> {
+  const query = new URL(req.url ?? "/", "http://lab").searchParams;
+  switch (url) {
+    case "/api/status":
+      return send(res, 200, await status(c));
+    case "/api/model": {
+      const file = path.join(c.root, "reports", "model.json");
+      // A missing or faulty model is an answer for the page to show, not a failed request.
+      if (!fs.existsSync(file)) return send(res, 200, { error: "no reports/model.json yet: `npm run train -- --mine` trains your network and saves it there" });
+      try {
+        return send(res, 200, { model: parseModel(fs.readFileSync(file, "utf8"), "reports/model.json") });
+      } catch (error) {
+        return send(res, 200, { error: (error as Error).message });
+      }
+    }
+    case "/api/check-model": {
+      const name = query.get("name") || "the dropped file";
+      try {
+        return send(res, 200, { model: parseModel((await readBody(req)).toString("utf8"), name) });
+      } catch (error) {
+        return send(res, 200, { error: (error as Error).message });
+      }
+    }
+    case "/api/mnist":
+      return sendMnist(res, query.get("set") === "train" ? "train" : "test", Number(query.get("count") ?? "1000"));
+    case "/api/engine.wasm":
+      res.setHeader("content-type", "application/wasm");
+      res.end(fs.readFileSync(engineFiles.wasm));
+      return;
+    case "/api/preprocess":
+      return preprocess(c, req, res);
+    case "/api/where":
+      return send(res, 200, await where(c, server, (await readBody(req)).toString("utf8")));
+    default:
+      return send(res, 404, { error: `no such lab request: ${url}` });
+  }
+}
+
+async function status(c: PluginContext) {
+  const course = new Course({ root: c.root });
+  try {
+    // 17 was checked when the lab started (it decides whose preprocessing runs); the others are
+    // what the runner last saw, without running any tests.
+    const exercises = course.exercises.map((ex) => ({
+      number: ex.number,
+      dir: ex.dir,
+      title: ex.title,
+      passed: ex.dir === "17-handwriting" ? c.status17 : course.knownDone(ex),
+      written: !course.unwritten(ex),
+    }));
+    return {
+      lang: c.lang,
+      learnerBase: learnerBase(c.exercisesDir),
+      referencePreprocessing: !c.status17,
+      hasModel: fs.existsSync(path.join(c.root, "reports", "model.json")),
+      engine: fs.existsSync(engineFiles.module) && fs.existsSync(engineFiles.wasm) ? { module: `/@fs${engineFiles.module.split(path.sep).join("/")}`, wasm: "/api/engine.wasm" } : undefined,
+      exercises,
+    };
+  } finally {
+    course.close();
+  }
+}
+
+/**
+ * MNIST images as the page wants them: `count` images of 784 bytes (0 = background, 255 = ink),
+ * then their `count` labels. The IDX files have a 16-byte (images) and 8-byte (labels) header.
+ */
+function sendMnist(res: Res, set: "train" | "test", count: number): void {
+  const max = set === "train" ? 60_000 : 10_000;
+  if (!Number.isInteger(count) || count < 1 || count > max) return send(res, 400, { error: `count must be a whole number from 1 to ${max}` });
+  const images = fs.readFileSync(mnistPath(set === "train" ? "train-images" : "test-images")).subarray(16, 16 + count * 784);
+  const labels = fs.readFileSync(mnistPath(set === "train" ? "train-labels" : "test-labels")).subarray(8, 8 + count);
+  res.statusCode = 200;
+  res.setHeader("content-type", "application/octet-stream");
+  res.end(Buffer.concat([images, labels]));
+}
+
+interface Preprocessing {
+  toGrey(picture: { width: number; height: number; data: Uint8Array }): number[];
+  resize(grey: ArrayLike<number>, width: number, height: number, size?: number): number[];
+}
+
+/**
+ * Exercise 17's preprocessing by the course's reference, for a learner whose own does not pass yet:
+ * the body is the drawing's RGBA bytes, ?width=&height= its size; the answer 784 grey values.
+ */
+async function preprocess(c: PluginContext, req: Req, res: Res): Promise<void> {
+  if (c.status17) return send(res, 409, { error: "your exercise 17 passes: the page uses your own preprocessing" });
+  const width = Number(new URL(req.url ?? "/", "http://lab").searchParams.get("width"));
+  const height = Number(new URL(req.url ?? "/", "http://lab").searchParams.get("height"));
+  const data = new Uint8Array(await readBody(req));
+  if (!(width > 0 && height > 0 && data.length === width * height * 4)) return send(res, 400, { error: `expected ${width} x ${height} x 4 bytes, got ${data.length}` });
+  // The reference is read from the course's own solutions/, never served (see the middleware above).
+  const { toGrey, resize } = await load<Preprocessing>("solutions", "17-handwriting/handwriting.ts");
+  send(res, 200, { grey: resize(toGrey({ width, height, data }), width, height, 28) });
+}
+
+/** Where in the learner's exercises an error was thrown: the first stack frame in exercises/, mapped back to the .ts line. */
+async function where(c: PluginContext, server: ViteDevServer, stack: string) {
+  const course = new Course({ root: c.root });
+  try {
+    for (const match of stack.matchAll(/(https?:\/\/[^\s)]+?):(\d+):(\d+)/g)) {
+      const pathname = decodeURIComponent(new URL(match[1]).pathname);
+      const file = pathname.startsWith("/@fs/") ? pathname.slice(4) : path.join(pageDir, pathname);
+      if (!file.startsWith(c.exercisesDir + "/")) continue;
+      const rel = path.relative(c.exercisesDir, file);
+      const ex = course.exercises.find((e) => rel.startsWith(e.dir + "/"));
+      const mod = server.moduleGraph.getModuleById(file) ?? (await server.moduleGraph.getModuleByUrl(pathname));
+      const map = mod?.transformResult?.map;
+      const line = map && "mappings" in map ? sourceLine(map.mappings, Number(match[2]), Number(match[3])) : Number(match[2]);
+      return { exercise: ex?.number, dir: ex?.dir, file: `exercises/${rel.split(path.sep).join("/")}`, line };
+    }
+    return {};
+  } finally {
+    course.close();
+  }
+}
