@@ -12,5 +12,8 @@ export default defineConfig({
     include: ["solutions/**/*.test.ts", "runner/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts", "grading/**/*.test.ts", "data/**/*.test.ts"],
     exclude: ["**/node_modules/**", "exercises/**", ".nn-kata/**"],
     testTimeout: 20_000,
+    // Copying the course for the CLI's end-to-end tests takes a second on a quiet machine and far
+    // longer on a shared, busy one: a hook is a set-up step, not a measurement.
+    hookTimeout: 120_000,
   },
 });

@@ -14,6 +14,8 @@ export interface Args {
   edit: boolean;
   editCmd?: string;
   timeoutSeconds?: number;
+  /** --timeout as typed (NaN seconds when it is not a number), to say what was wrong with it. */
+  timeoutText?: string;
   port?: number;
   open: boolean;
   help: boolean;
@@ -51,6 +53,7 @@ export function parseArgs(argv: string[]): Args {
     edit: values.edit === true,
     editCmd: text(values["edit-cmd"]),
     timeoutSeconds: number(values.timeout),
+    timeoutText: values.timeout === undefined ? undefined : text(values.timeout) ?? "",
     port: number(values.port),
     open: values["no-open"] !== true,
     help: values.help === true,

@@ -44,9 +44,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.unknown.length > 0) print(term.dim(args.unknown.map(m.unknownOption).join(" ")));
+  if (args.timeoutSeconds !== undefined && !(Number.isFinite(args.timeoutSeconds) && args.timeoutSeconds > 0)) {
+    print(term.red(m.badTimeout(args.timeoutText ?? "")));
+    return 2;
+  }
   let course: Course;
   try {
-    course = new Course({ timeoutMs: args.timeoutSeconds && args.timeoutSeconds > 0 ? args.timeoutSeconds * 1000 : undefined });
+    course = new Course({ timeoutMs: args.timeoutSeconds === undefined ? undefined : args.timeoutSeconds * 1000 });
   } catch (error) {
     print(term.red((error as Error).message));
     return 2;

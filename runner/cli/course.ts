@@ -10,6 +10,7 @@ import { loadManifest, type Exercise, learnerLimitMs, stubPaths, testPaths, inEx
 import { TestSession } from "./session";
 import { loadState, updateState, type StoredResult } from "./state";
 import { parseStubMessage } from "../harness/stub-message";
+import { passStillHolds, rememberResult, storedResult } from "./results";
 import { changedTests, testKitFiles } from "../harness/checksums";
 import { guardFiles } from "./file-guard";
 
@@ -33,11 +34,6 @@ export interface Outcome {
   newlyPassing?: number;
   /** The tests' output was already shown live, so the report need not repeat it. */
   outputShown?: boolean;
-}
-
-/** fast-check can append "(with seed=...)" to a property test's name; results are keyed without it. */
-export function stableName(name: string): string {
-  return name.replace(/\s*\(with seed=-?\d+\)\s*$/, "");
 }
 
 /** Shows one exercise's run while it goes (live.ts): what its tests print, then stop() at the end. */
@@ -96,10 +92,10 @@ export class Course {
 
   /** True when the tests passed on exactly the files that are on disk now. */
   knownDone(ex: Exercise): boolean {
-    const stored = loadState(this.root).results[ex.dir];
-    if (!stored?.passed) return false;
-    const { missing, notReady } = this.absent(ex);
-    return missing.length === 0 && notReady.length === 0 && this.changedTests(ex).length === 0 && stored.fingerprint === fingerprint(this.root, this.closure(ex));
+    return passStillHolds(this.root, ex, () => {
+      const { missing, notReady } = this.absent(ex);
+      return missing.length === 0 && notReady.length === 0 && this.changedTests(ex).length === 0 ? this.closure(ex) : undefined;
+    });
   }
 
   /** The exercise's test files and the test kit that differ from the course's checksums. */
@@ -109,7 +105,7 @@ export class Course {
 
   /** The last remembered result, whatever the files look like now. */
   storedResult(ex: Exercise): StoredResult | undefined {
-    return loadState(this.root).results[ex.dir];
+    return storedResult(this.root, ex);
   }
 
   doneCount(): number {
@@ -217,15 +213,10 @@ export class Course {
     return outcomes;
   }
 
-  /** Store the result, keyed by test name, and note which tests pass that did not last time. */
+  /** Store the result and note which tests pass that did not last time. */
   private remember(ex: Exercise, print: string, outcome: Outcome): void {
-    const passing = outcome.run ? allTests(outcome.run).filter((t) => t.state === "passed").map((t) => stableName(t.fullName)) : [];
-    updateState(this.root, (state) => {
-      const before = new Set(state.results[ex.dir]?.passing ?? []);
-      outcome.newlyPassing = passing.filter((name) => !before.has(name)).length;
-      if (outcome.kind === "timeout" || outcome.kind === "crashed") delete state.results[ex.dir];
-      else state.results[ex.dir] = { fingerprint: print, passed: outcome.kind === "passed", passedTests: outcome.passed, totalTests: outcome.total, passing, at: new Date().toISOString() };
-    });
+    const forget = outcome.kind === "timeout" || outcome.kind === "crashed";
+    outcome.newlyPassing = rememberResult(this.root, ex, print, { passed: outcome.kind === "passed", forget, passedTests: outcome.passed, totalTests: outcome.total, run: outcome.run });
   }
 
   setCurrent(ex: Exercise): void {

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Outcome } from "./course";
-import { ranOutOfMemory, stableName } from "./course";
+import { ranOutOfMemory } from "./course";
 import type { TestErrorInfo, TestOutcome } from "../harness/driver";
 import type { Messages } from "./i18n";
 import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
@@ -11,6 +11,7 @@ import type { Term } from "./term";
 import { lastState, padCells, stripAnsi } from "./term";
 import type { Diagnostic } from "./typecheck";
 import { parseStubMessage, rewriteStubMessage } from "../harness/stub-message";
+import { stableName } from "./results";
 import { pick } from "../../data/lang";
 
 export interface ReportContext {
@@ -31,6 +32,8 @@ export interface Location {
 
 const MAX_FAILURES_SHOWN = 3;
 const MAX_MESSAGE_LINES = 6;
+/** No line of a report is longer than this (a 784-value array printed whole is 7,000 characters). */
+export const MAX_LINE = 300;
 
 export function header(ctx: ReportContext, ex: Exercise, files: { readme?: string; stubs: string[] }): string {
   const { m, term } = ctx;
@@ -79,6 +82,13 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       break;
     }
     case "load-error": {
+      const emptied = outcome.run!.files.find((f) => f.errors.some((e) => /No test (suite|files?) found/i.test(e.message)));
+      if (emptied) {
+        // The test file itself was emptied: the stub is not what to look at.
+        out.push(term.red(`✗ ${m.emptyTestFile(term.link(ctx.root, emptied.file))}`));
+        step = m.stepRestoreTests(ex.number);
+        break;
+      }
       const error = outcome.run!.files.flatMap((f) => f.errors)[0];
       const problem = loadProblem(ctx.root, error);
       const where = problem.location ? locationText(ctx, problem.location) : undefined;
@@ -94,13 +104,13 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       const tests = outcome.run ? outcome.run.files.flatMap((f) => f.tests) : [];
       const failing = tests.filter((t) => t.state === "failed");
       out.push(term.red(`✗ ${m.testsPass(outcome.passed, outcome.total)}`) + (outcome.newlyPassing ? term.green(m.sinceLastRun(outcome.newlyPassing)) : ""));
-      const shown = distinctFailures(failing).slice(0, MAX_FAILURES_SHOWN);
+      const shown = mostTellingFirst(distinctFailures(failing)).slice(0, MAX_FAILURES_SHOWN);
       for (const test of shown) out.push("", ...describeFailure(ctx, test));
       if (failing.length > shown.length) out.push("", term.dim(`  ${m.moreFailing(failing.length - shown.length)}`));
       if (failing.length === 0 && outcome.run) {
         for (const error of outcome.run.unhandledErrors.slice(0, 2)) out.push(indent(firstLines(error.message), 4));
       }
-      step = failureStep(ctx, ex, failing[0], stub);
+      step = failureStep(ctx, ex, shown[0] ?? failing[0], stub);
     }
   }
   for (const file of outcome.restored ?? []) out.push(term.yellow(`! ${m.restoredFile(term.link(ctx.root, file))}`));
@@ -113,10 +123,41 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
   if (logs) out.push("", term.dim(m.yourOutput), indent(logs, 2));
   const stuck = outcome.kind === "failed" || outcome.kind === "load-error" || outcome.kind === "timeout" ? (ctx.mode === "watch" ? m.stuckWatch : m.stuckNext) : "";
   // Steps that already say what to run next end as they are; the others end with how to re-run.
-  const complete = outcome.kind === "missing" || outcome.kind === "not-ready" || /npm run next -- \d+/.test(step);
+  const complete = outcome.kind === "missing" || outcome.kind === "not-ready" || /npm run (next|reset) -- \d+/.test(step);
   const then = complete ? "" : ctx.mode === "watch" ? m.thenSave : m.thenNext;
   out.push("", term.bold(term.cyan(m.nextStep)) + step + then + (stuck ? term.dim(stuck) : ""));
-  return out.join("\n");
+  return capLines(out.join("\n"), m);
+}
+
+/** Every line at most MAX_LINE characters: a longer one is cut, saying how much was left out (and loses its colours). */
+export function capLines(text: string, m: Pick<Messages, "lineCut">): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const plain = stripAnsi(line);
+      if (plain.length <= MAX_LINE) return line;
+      let keep = MAX_LINE - m.lineCut(plain.length).length;
+      while (keep + m.lineCut(plain.length - keep).length < MAX_LINE) keep++; // the count may have fewer digits
+      return plain.slice(0, keep) + m.lineCut(plain.length - keep);
+    })
+    .join("\n");
+}
+
+/**
+ * A failure that explains itself (a sentence from the test kit such as "add(A, B) returned one of
+ * its inputs", or a stub's "not implemented yet") before the bare expected/got ones, each group in
+ * file order: the first thing a learner reads is the one that says what went wrong.
+ */
+function mostTellingFirst(failures: TestOutcome[]): TestOutcome[] {
+  const explains = (test: TestOutcome) => {
+    const error = test.errors[0];
+    if (!error) return false;
+    const inner = error.cause ?? error;
+    if (parseStubMessage(inner.message)) return true;
+    if (/^Property failed/.test(error.message) && inner === error) return false;
+    return error.expected === undefined && !/^\s*(expected|got):/m.test(inner.message) && !/^expected .* to /i.test(inner.message);
+  };
+  return [...failures.filter(explains), ...failures.filter((t) => !explains(t))];
 }
 
 function failureStep(ctx: ReportContext, ex: Exercise, test: TestOutcome | undefined, stub: string): string {

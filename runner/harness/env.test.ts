@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { envFor, readEnv } from "./env";
+import { envFor, readEnv, type KataEnv } from "./env";
 
 describe("runner/harness/env: the NN_KATA_* variables, written and read in one place", () => {
   it("what a parent writes for its child is what the child reads", () => {
-    const written = envFor({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" } as never, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}', runTag: "t1", noBwrap: true, lang: "zh" });
+    const values: KataEnv = { root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" } as never, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}', runTag: "t1", noBwrap: true, lang: "zh" };
+    const written = envFor(values);
     expect(written).toEqual({
       NN_KATA_ROOT: "/course",
       NN_KATA_TESTS: "solutions",
@@ -16,7 +17,7 @@ describe("runner/harness/env: the NN_KATA_* variables, written and read in one p
       NN_KATA_NO_BWRAP: "1",
       NN_KATA_LANG: "zh",
     });
-    expect(readEnv(written)).toEqual({ root: "/course", tests: "solutions", redirect: { tree: "solutions", mode: "stubs" }, live: true, stdoutTty: true, noLinks: true, grading: '{"a":1}', runTag: "t1", noBwrap: true, lang: "zh" });
+    expect(readEnv(written)).toEqual(values);
   });
 
   it("only the variables asked for are written; a switched-off one is removed from the child's environment", () => {

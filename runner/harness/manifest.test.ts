@@ -1,4 +1,7 @@
 // The manifest module: every per-exercise fact (paths, label, time limit, which exercise a name means).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exerciseLabel, inExercise, learnerLimitMs, loadManifest, ownLimitMs, readmePath, selectExercise, selectExercises, solutionPaths, stubPaths, testPaths } from "./manifest";
 
@@ -58,5 +61,19 @@ describe("where an exercise's files are", () => {
     expect(learnerLimitMs({ ...matrix, part: 2 })).toBe(300_000);
     expect(learnerLimitMs({ ...matrix, timeoutSeconds: 7 })).toBe(7_000);
     expect(ownLimitMs(matrix)).toBeUndefined();
+  });
+});
+
+describe("a damaged manifest", () => {
+  it("a JSON error names the file and says how to restore it", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-manifest-"));
+    try {
+      fs.mkdirSync(path.join(root, "exercises"));
+      fs.writeFileSync(path.join(root, "exercises", "manifest.json"), '{ "exercises": [ { "number": 1, }');
+      expect(() => loadManifest(root)).toThrow(`The course manifest ${path.join(root, "exercises", "manifest.json")} is not valid JSON (`);
+      expect(() => loadManifest(root)).toThrow("git checkout -- exercises/manifest.json");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

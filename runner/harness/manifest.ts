@@ -38,7 +38,12 @@ export function loadManifest(root = courseRoot): Manifest {
   if (!fs.existsSync(file)) {
     throw new Error(`The course manifest ${file} is missing. Restore it with \`git checkout -- exercises/manifest.json\`.`);
   }
-  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
+  } catch (error) {
+    throw new Error(`The course manifest ${file} is not valid JSON (${(error as Error).message}). Fix it, or restore it with \`git checkout -- exercises/manifest.json\`.`);
+  }
   const problems = validateManifest(manifest);
   if (problems.length > 0) throw new Error(`exercises/manifest.json is not valid:\n  ${problems.join("\n  ")}`);
   return manifest;

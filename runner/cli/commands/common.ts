@@ -4,7 +4,7 @@ import type { Args } from "../args";
 import type { Course, Outcome } from "../course";
 import type { Messages } from "../i18n";
 import { type Exercise, type Lang, exerciseLabel, selectExercise, stubPaths, readmePath } from "../../harness/manifest";
-import { failureReport, header, loadProblem, type ReportContext } from "../report";
+import { capLines, failureReport, header, type ReportContext } from "../report";
 import { progressBar, type Term } from "../term";
 import type { Diagnostic } from "../typecheck";
 
@@ -51,20 +51,6 @@ export function exerciseHeader(cli: Cli, ex: Exercise, mode: "next" | "watch"): 
   return header(reportContext(cli, mode), ex, { readme: cli.course.exists(readme) ? readme : undefined, stubs: stubPaths(ex) });
 }
 
-/**
- * Failures that TypeScript explains better than a test can (a wrong type, a missing return, a
- * misspelt name): only then is the checker worth its start-up time outside watch mode.
- */
-export function wantsTypeCheck(root: string, outcome: Outcome): boolean {
-  if (outcome.kind === "load-error") return !loadProblem(root, outcome.run?.files.flatMap((f) => f.errors)[0]).syntax;
-  if (outcome.kind !== "failed" || !outcome.run) return false;
-  return outcome.run.files.some((f) =>
-    f.tests.some((t) =>
-      t.errors.some((e) => [e, e.cause].some((x) => x && (/^(TypeError|ReferenceError)$/.test(x.name ?? "") || /forget to `return`/.test(x.message)))),
-    ),
-  );
-}
-
 export function failureText(cli: Cli, outcome: Outcome, mode: "next" | "watch", diagnostics?: Diagnostic[]): string {
   return `${exerciseHeader(cli, outcome.ex, mode)}\n\n${failureReport(reportContext(cli, mode), outcome, { diagnostics })}`;
 }
@@ -73,4 +59,12 @@ export function failureText(cli: Cli, outcome: Outcome, mode: "next" | "watch", 
 export function ownDiagnostics(cli: Cli, ex: Exercise, diagnostics: Diagnostic[]): Diagnostic[] {
   const own = new Set(stubPaths(ex));
   return diagnostics.filter((d) => own.has(d.file));
+}
+
+/** TypeScript's errors in an exercise's own files under a heading, file:line:column and message, at most five. */
+export function typeErrorText(cli: Cli, diagnostics: Diagnostic[], heading: string): string {
+  const { term } = cli;
+  const lines = diagnostics.slice(0, 5).map((d) => `  ${term.link(cli.course.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
+  if (diagnostics.length > 5) lines.push(term.dim(`  ${cli.m.moreTypeErrors(diagnostics.length - 5)}`));
+  return capLines([term.yellow(heading), ...lines].join("\n"), cli.m);
 }

@@ -1,14 +1,33 @@
 // npm run next [-- <exercise>]: the first exercise that does not pass (or the one named), its
 // tests run, a short report and one next step.
 import { openInEditor, editorCommand } from "../editor";
-import { TypeChecker } from "../typecheck";
+import { TypeChecker, type Diagnostic } from "../typecheck";
 import type { Outcome } from "../course";
-import { failureText, nextStepLine, ownDiagnostics, passLine, progressLine, resolveExercise, wantsTypeCheck, type Cli } from "./common";
-import { exerciseLabel, stubPaths } from "../../harness/manifest";
+import { failureText, nextStepLine, ownDiagnostics, passLine, progressLine, resolveExercise, typeErrorText, type Cli } from "./common";
+import { type Exercise, exerciseLabel, stubPaths } from "../../harness/manifest";
 
 export async function next(cli: Cli): Promise<number> {
-  const { course, m, term } = cli;
+  const { course } = cli;
   void course.session.start(); // vitest starts while the rest gets ready
+  // TypeScript starts too, in a worker thread beside the tests: its errors are shown even when
+  // the tests pass (they do not stop an exercise counting as done: see README).
+  const checker = new TypeChecker(course.root);
+  const typeErrors = async (ex: Exercise) => ownDiagnostics(cli, ex, await checker.check(stubPaths(ex)));
+  const likely = cli.args.name ? undefined : course.current();
+  if (likely) void typeErrors(likely);
+  try {
+    return await run(cli, typeErrors);
+  } finally {
+    checker.close();
+  }
+}
+
+async function run(cli: Cli, typeErrors: (ex: Exercise) => Promise<Diagnostic[]>): Promise<number> {
+  const { course, m, term } = cli;
+  const afterPass = async (ex: Exercise) => {
+    const diagnostics = await typeErrors(ex);
+    if (diagnostics.length > 0) cli.print(typeErrorText(cli, diagnostics, m.typeErrorsAfterPass(exerciseLabel(ex))));
+  };
   let outcome: Outcome | undefined;
   if (cli.args.name) {
     const ex = resolveExercise(cli, cli.args.name);
@@ -17,6 +36,7 @@ export async function next(cli: Cli): Promise<number> {
     outcome = await course.check(ex);
     if (outcome.kind === "passed") {
       cli.print(passLine(cli, outcome));
+      await afterPass(ex);
       cli.print(progressLine(cli));
       const following = course.nextPending(course.exercises.indexOf(ex) + 1, (e) => e === ex || course.knownDone(e));
       if (!following) return allDone(cli);
@@ -26,27 +46,23 @@ export async function next(cli: Cli): Promise<number> {
       return 0;
     }
   } else {
-    let passedNow = 0;
+    const passedNow: Exercise[] = [];
     outcome = await course.firstNotDone(0, {
       onPass: (passed) => {
-        passedNow++;
+        passedNow.push(passed.ex);
         cli.print(passLine(cli, passed));
       },
     });
+    for (const ex of passedNow) await afterPass(ex);
     if (!outcome) return allDone(cli);
     course.setCurrent(outcome.ex);
-    if (passedNow > 0) {
+    if (passedNow.length > 0) {
       cli.print(progressLine(cli));
       cli.print(term.bold(m.nextExercise(exerciseLabel(outcome.ex), m.title(outcome.ex))));
       cli.print();
     }
   }
-  let diagnostics;
-  if (wantsTypeCheck(course.root, outcome)) {
-    const checker = new TypeChecker(course.root);
-    diagnostics = ownDiagnostics(cli, outcome.ex, await checker.check(stubPaths(outcome.ex)));
-    checker.close();
-  }
+  const diagnostics = await typeErrors(outcome.ex);
   cli.print(failureText(cli, outcome, "next", diagnostics));
   course.close();
   const editor = cli.args.editCmd ?? (cli.args.edit ? editorCommand(undefined) : undefined);

@@ -3,19 +3,17 @@
 // pass. Keys: h hint, l list, n next, r re-run, e edit, q quit; a number and Enter jumps to an
 // exercise (one that passes then stays on screen until n).
 // Without a terminal the same letters work as lines on stdin, and the output stays plain.
-import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
 import type { Outcome } from "../course";
 import { editorCommand, isTerminalEditor, openInEditor } from "../editor";
 import { type Exercise, exerciseLabel, selectExercise, stubPaths, testPaths } from "../../harness/manifest";
 import { TypeChecker } from "../typecheck";
-import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, type Cli } from "./common";
+import { failureText, ownDiagnostics, passLine, progressLine, resolveExercise, typeErrorText, type Cli } from "./common";
 import { revealHint } from "./hint";
 import { listText } from "./list";
-
-/** Saves arrive as bursts of events (write, rename, chmod); one run answers the whole burst. */
-const DEBOUNCE_MS = 30;
+import { FileWatcher } from "../watch/files";
+import { Keys } from "../watch/keys";
+import { Screen } from "../watch/screen";
 
 export async function watch(cli: Cli): Promise<number> {
   let start: Exercise | undefined;
@@ -32,29 +30,30 @@ class WatchMode {
   private pending: (() => Promise<void>) | undefined;
   /** Bumped whenever a run's result must no longer be shown (a re-run or jump replaced it). */
   private generation = 0;
-  private prelude: string[] = [];
-  private watchers: fs.FSWatcher[] = [];
-  private watched = new Set<string>();
-  private debounce: NodeJS.Timeout | undefined;
-  private typed = "";
   private finish: ((code: number) => void) | undefined;
   private readonly checker: TypeChecker;
-  private readonly raw: boolean;
-  private rl: readline.Interface | undefined;
-  private pausedForEditor = false;
+  private readonly keys: Keys;
+  private readonly screen: Screen;
+  private readonly files: FileWatcher;
   /** Set by a jump (or `watch -- <exercise>`): a passing exercise stays on screen until n. */
   private pinned = false;
 
   constructor(private readonly cli: Cli) {
     this.checker = new TypeChecker(cli.course.root);
-    this.raw = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    this.keys = new Keys((command) => this.onCommand(command), () => this.quit());
+    this.screen = new Screen(cli, () => this.keys.typed, this.keys.raw);
+    this.files = new FileWatcher(() => {
+      const ex = this.current;
+      if (ex) void this.exec(() => this.show(ex));
+    });
   }
 
   async run(start: Exercise | undefined): Promise<number> {
     const { m, term } = this.cli;
     void this.cli.course.session.start();
-    this.prelude = [term.bold(m.watchBanner), term.dim(this.cli.args.manualRun ? m.manualRunOn : m.manualRunTip), ""];
-    this.listenToKeys();
+    void this.checker.check([]); // TypeScript warms up in its worker while the first run goes
+    this.screen.prelude = [term.bold(m.watchBanner), term.dim(this.cli.args.manualRun ? m.manualRunOn : m.manualRunTip), ""];
+    this.keys.listen();
     const stop = () => this.quit();
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
@@ -101,18 +100,21 @@ class WatchMode {
   private async show(ex: Exercise): Promise<void> {
     this.setCurrent(ex);
     const generation = this.generation;
-    this.status(this.cli.m.running(exerciseLabel(ex), this.cli.m.title(ex)));
+    this.screen.status(this.cli.m.running(exerciseLabel(ex), this.cli.m.title(ex)));
     const outcome = await this.cli.course.check(ex);
+    if (generation !== this.generation || !this.finish) return;
+    // TypeScript's errors are shown with a pass too (they do not stop it counting as done).
+    const typeErrors = outcome.kind === "passed" ? await this.typeErrorsAfterPass(ex) : [];
     if (generation !== this.generation || !this.finish) return;
     if (outcome.kind === "passed" && this.pinned) {
       // The learner came here on purpose (a jump back): stay, so they can experiment.
-      this.screen([passLine(this.cli, outcome), progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.keysLine()].join("\n"));
+      this.screen.show([passLine(this.cli, outcome), ...typeErrors, progressLine(this.cli), "", this.cli.m.stayOnPassed, "", this.screen.keysLine()].join("\n"));
       return;
     }
     if (outcome.kind === "passed") {
       // Said at once; the next exercise's screen repeats it at the top.
       this.cli.print(passLine(this.cli, outcome));
-      this.prelude.push(passLine(this.cli, outcome), progressLine(this.cli), "");
+      this.screen.prelude.push(passLine(this.cli, outcome), ...typeErrors, progressLine(this.cli), "");
       return this.advance(this.cli.course.exercises.indexOf(ex) + 1, ex);
     }
     this.present(outcome);
@@ -122,31 +124,35 @@ class WatchMode {
   private async advance(start: number, after?: Exercise): Promise<void> {
     const { course, m } = this.cli;
     const generation = this.generation;
-    const onPass = (outcome: Outcome) => this.prelude.push(passLine(this.cli, outcome));
+    const onPass = (outcome: Outcome) => this.screen.prelude.push(passLine(this.cli, outcome));
     const outcome = await course.firstNotDone(start, { onPass });
     if (generation !== this.generation || !this.finish) return;
     if (!outcome) {
       this.current = undefined;
-      this.screen([m.allDone(course.exercises.length), progressLine(this.cli), "", this.keysLine()].join("\n"));
+      this.screen.show([m.allDone(course.exercises.length), progressLine(this.cli), "", this.screen.keysLine()].join("\n"));
       return;
     }
-    if (after) this.prelude.push(this.cli.term.bold(m.nextExercise(exerciseLabel(outcome.ex), m.title(outcome.ex))), "");
+    if (after) this.screen.prelude.push(this.cli.term.bold(m.nextExercise(exerciseLabel(outcome.ex), m.title(outcome.ex))), "");
     this.setCurrent(outcome.ex);
     this.present(outcome);
   }
 
   private present(outcome: Outcome): void {
-    this.screen(`${failureText(this.cli, outcome, "watch")}\n\n${this.keysLine()}`);
-    if (outcome.kind === "failed" || outcome.kind === "load-error") void this.showTypeErrors(outcome, this.generation);
+    this.screen.show(`${failureText(this.cli, outcome, "watch")}\n\n${this.screen.keysLine()}`);
+    if (outcome.kind !== "missing" && outcome.kind !== "not-ready") void this.showTypeErrors(outcome, this.generation);
   }
 
   /** TypeScript's view, appended when it arrives (warm, it takes milliseconds; the first time, a second or two). */
   private async showTypeErrors(outcome: Outcome, generation: number): Promise<void> {
     const diagnostics = ownDiagnostics(this.cli, outcome.ex, await this.checker.check(stubPaths(outcome.ex)));
     if (diagnostics.length === 0 || generation !== this.generation || this.busy || !this.finish) return;
-    const { m, term } = this.cli;
-    const lines = diagnostics.slice(0, 5).map((d) => `  ${term.link(this.cli.course.root, d.file, `:${d.line}:${d.column}`)}  ${d.message}`);
-    this.cli.print(["", term.yellow(m.typeScriptSays), ...lines].join("\n"));
+    this.cli.print("\n" + typeErrorText(this.cli, diagnostics, this.cli.m.typeScriptSays));
+  }
+
+  /** The lines to show under a pass when TypeScript finds errors in the exercise's own files. */
+  private async typeErrorsAfterPass(ex: Exercise): Promise<string[]> {
+    const diagnostics = ownDiagnostics(this.cli, ex, await this.checker.check(stubPaths(ex)));
+    return diagnostics.length > 0 ? [typeErrorText(this.cli, diagnostics, this.cli.m.typeErrorsAfterPass(exerciseLabel(ex)))] : [];
   }
 
   private setCurrent(ex: Exercise): void {
@@ -158,96 +164,16 @@ class WatchMode {
     if (moved && this.cli.args.editCmd && !isTerminalEditor(this.cli.args.editCmd)) void openInEditor(this.cli.args.editCmd, stubPaths(ex)[0]);
   }
 
-  // ---- the screen -----------------------------------------------------------------------------
-
-  private screen(text: string): void {
-    const { term } = this.cli;
-    const before = this.prelude.length > 0 ? this.prelude.join("\n") + "\n" : "";
-    this.prelude = [];
-    process.stdout.write(term.tty ? term.clear() : "\n" + "-".repeat(60) + "\n");
-    this.cli.print(before + text);
-    if (this.typed) process.stdout.write(`> ${this.typed}`);
-  }
-
-  private status(text: string): void {
-    this.cli.print(this.cli.term.dim(text));
-  }
-
-  private keysLine(): string {
-    const { m, term } = this.cli;
-    return term.dim(this.raw ? m.watchKeys : m.watchKeysPlain);
-  }
-
   // ---- files ----------------------------------------------------------------------------------
 
-  /** Watch the folders of every file the exercise's tests load (editors often save by rename). */
+  /** Watch every file the exercise's tests load. */
   private watchFiles(ex: Exercise): void {
     const course = this.cli.course;
     const files = [...course.closure(ex), ...stubPaths(ex), ...testPaths(ex)].map((rel) => path.join(course.root, rel));
-    this.watched = new Set(files);
-    if (this.cli.args.manualRun) return;
-    const dirs = new Set([...files.map((file) => path.dirname(file)), path.join(course.root, "exercises", ex.dir)]);
-    for (const watcher of this.watchers) watcher.close();
-    this.watchers = [];
-    for (const dir of dirs) {
-      if (!fs.existsSync(dir)) continue;
-      try {
-        const watcher = fs.watch(dir, (_event, name) => this.onFileEvent(dir, name?.toString()));
-        watcher.on("error", () => watcher.close());
-        this.watchers.push(watcher);
-      } catch {
-        // A folder that cannot be watched: r still re-runs by hand.
-      }
-    }
-  }
-
-  private onFileEvent(dir: string, name: string | undefined): void {
-    if (!this.current || this.pausedForEditor) return;
-    const file = name ? path.join(dir, name) : undefined;
-    if (file && !this.watched.has(file) && !(/\.ts$/.test(file) && dir.endsWith(this.current.dir))) return;
-    clearTimeout(this.debounce);
-    const ex = this.current;
-    this.debounce = setTimeout(() => void this.exec(() => this.show(ex)), DEBOUNCE_MS);
+    this.files.watch(files, path.join(course.root, "exercises", ex.dir), !this.cli.args.manualRun);
   }
 
   // ---- keys -----------------------------------------------------------------------------------
-
-  private listenToKeys(): void {
-    if (this.raw) {
-      process.stdin.setRawMode(true);
-      process.stdin.setEncoding("utf8");
-      process.stdin.on("data", this.onKeys);
-      process.stdin.resume();
-    } else {
-      // No terminal: the same letters, one per line. At the end of input, watching goes on.
-      this.rl = readline.createInterface({ input: process.stdin, terminal: false });
-      this.rl.on("line", (line) => this.onCommand(line.trim()));
-    }
-  }
-
-  private readonly onKeys = (data: string): void => {
-    for (const key of data) {
-      if (key === "\u0003" || key === "\u0004") return this.quit(); // Ctrl-C, Ctrl-D
-      if (key === "\r" || key === "\n") {
-        const typed = this.typed;
-        this.typed = "";
-        if (typed) {
-          process.stdout.write("\n");
-          this.onCommand(typed);
-        }
-      } else if (key === "\u007f" || key === "\b") {
-        this.typed = this.typed.slice(0, -1);
-        process.stdout.write("\b \b");
-      } else if (key === "\u001b") {
-        this.typed = "";
-      } else if (/[0-9]/.test(key)) {
-        this.typed += key;
-        process.stdout.write(this.typed.length === 1 ? `> ${key}` : key);
-      } else if (!this.typed) {
-        this.onCommand(key.toLowerCase());
-      }
-    }
-  };
 
   private onCommand(command: string): void {
     const { m, term, course } = this.cli;
@@ -262,7 +188,7 @@ class WatchMode {
       return;
     }
     if (command === "r") {
-      if (this.busy) this.status(m.rerunning);
+      if (this.busy) this.screen.status(m.rerunning);
       const ex = this.current;
       return this.interrupt(() => (ex ? this.show(ex) : this.advance(0)));
     }
@@ -288,20 +214,14 @@ class WatchMode {
       return;
     }
     const file = stubPaths(this.current)[0];
-    this.status(m.editing(file));
+    this.screen.status(m.editing(file));
     if (!isTerminalEditor(command)) return openInEditor(command, file);
     // A terminal editor gets the terminal; the exercise runs again when it closes.
-    this.pausedForEditor = true;
-    if (this.raw) {
-      process.stdin.off("data", this.onKeys);
-      process.stdin.setRawMode(false);
-    }
+    this.files.paused = true;
+    this.keys.pause();
     await openInEditor(command, file);
-    if (this.raw) {
-      process.stdin.setRawMode(true);
-      process.stdin.on("data", this.onKeys);
-    }
-    this.pausedForEditor = false;
+    this.keys.resume();
+    this.files.paused = false;
     const ex = this.current;
     void this.exec(() => this.show(ex));
   }
@@ -312,16 +232,10 @@ class WatchMode {
     const finish = this.finish;
     this.finish = undefined;
     this.generation++;
-    clearTimeout(this.debounce);
-    for (const watcher of this.watchers) watcher.close();
+    this.files.close();
     this.cli.course.session.close();
     this.checker.close();
-    if (this.raw) {
-      process.stdin.off("data", this.onKeys);
-      process.stdin.setRawMode(false);
-    }
-    this.rl?.close();
-    process.stdin.pause();
+    this.keys.close();
     this.cli.print("\n" + this.cli.m.watchBye);
     finish(0);
   }
