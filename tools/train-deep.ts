@@ -33,7 +33,7 @@ export interface DeepSettings {
 }
 
 /** What the course suggests when exercise 24's settings are not written yet. */
-const FALLBACK: DeepSettings = { hiddenLayers: [512], activation: "relu", learningRate: 0.001, learningRateDecay: 0.8, epochs: 10, batchSize: 128, seed: 1 };
+const FALLBACK: DeepSettings = { hiddenLayers: [256, 128], activation: "relu", learningRate: 0.002, learningRateDecay: 0.75, epochs: 6, batchSize: 128, seed: 1 };
 
 /** Exercise 24's settings from the tree (the fallback if its settings() is still a stub), then the overrides. */
 export async function deepSettings(tree: Tree, overrides: Partial<DeepSettings>, say: (text: string) => void): Promise<DeepSettings> {

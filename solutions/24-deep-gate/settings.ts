@@ -27,6 +27,6 @@ export interface DeepSettings {
  */
 export function settings(): DeepSettings {
   // BEGIN SOLUTION
-  return { hiddenLayers: [512], activation: "relu", learningRate: 0.001, learningRateDecay: 0.8, epochs: 10, batchSize: 128, seed: 1 };
+  return { hiddenLayers: [256, 128], activation: "relu", learningRate: 0.002, learningRateDecay: 0.75, epochs: 6, batchSize: 128, seed: 1 };
   // END SOLUTION
 }
