@@ -135,9 +135,11 @@ describe("grader faults", () => {
         // The OS's realpath: it follows the link before "..", as a read through that path would.
         const landed = fs.realpathSync.native(`${ws}/${trick}`);
         expect(landed, trick).toBe(view.dir);
-        expect(fs.readdirSync(landed).sort(), trick).toEqual(["data", "grading", "node_modules", "package.json", "runner"]);
+        expect(fs.readdirSync(landed).sort(), trick).toEqual(["data", "grading", "node_modules", "package.json", "runner", "tools"]);
       }
       expect(fs.readdirSync(view.dir + "/grading").sort()).toEqual(["guard-plugin.ts", "setup", "vitest.grading.config.ts"]);
+      // Of the tools, only the vite plugin the grading config loads: no engine, no network code.
+      expect(fs.readdirSync(view.dir + "/tools", { recursive: true }).map(String).sort()).toEqual(["engine", "engine/gate-plugin.ts"]);
       expect(fs.existsSync(path.join(ws, "solutions"))).toBe(false);
     } finally {
       remove(session);
