@@ -66,7 +66,7 @@ describe("LiveOutput", () => {
 // An exercise whose test blocks its thread for half a second at a time, like a synchronous
 // training loop, and prints the course's progress bar (data/report.ts) as the gate does.
 const SLOW_TEST = `import { it } from "vitest";
-import { progressBar } from "../../../data/report";
+import { progressBar } from "../../data/report";
 import { steps } from "./slow";
 
 it("trains for three seconds", () => {
