@@ -45,6 +45,33 @@ export interface ExecuteOptions {
   refused?: string[];
   /** Told which sandbox the run had. */
   onSandbox?: (kind: SandboxKind) => void;
+  /** Where each vitest process's time goes is added here (for the benchmark). */
+  stats?: RunStats;
+}
+
+/** Where the time of a submission's vitest processes went, summed over its runs. */
+export interface RunStats {
+  /** vitest processes started. */
+  runs: number;
+  /** From starting the process to its first test file being queued: bubblewrap, node, vitest, the config. */
+  startupMs: number;
+  /** From a file being queued to its tests being collected: transforming and loading its modules. */
+  importMs: number;
+  /** From collected to done: the tests themselves. */
+  testsMs: number;
+  /** Each process from start to end. */
+  wallMs: number;
+  /** CPU time of the processes and their workers, as they report it. */
+  cpuMs: number;
+  /** Wall time of runs that were killed (a timeout, a crash) and could not report their CPU time. */
+  unreportedMs: number;
+}
+
+export const emptyStats = (): RunStats => ({ runs: 0, startupMs: 0, importMs: 0, testsMs: 0, wallMs: 0, cpuMs: 0, unreportedMs: 0 });
+
+export function addStats(into: RunStats, from: RunStats): RunStats {
+  for (const key of Object.keys(into) as (keyof RunStats)[]) into[key] += from[key];
+  return into;
 }
 
 export async function runFiles(files: string[], options: ExecuteOptions): Promise<Map<string, FileRun>> {
@@ -77,6 +104,9 @@ async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSa
   const durations = new Map<string, number>();
   const ended = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const collectedAt = new Map<string, number>();
+  const started = Date.now();
+  let firstQueued: number | undefined;
   let timedOut: string | undefined;
   const limitOf = (file: string) => options.limits.get(file) ?? FALLBACK_FILE_LIMIT_MS;
 
@@ -93,6 +123,7 @@ async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSa
     onModule: ({ event, file }) => {
       if (event === "queued" && !queued.has(file)) {
         queued.set(file, Date.now());
+        firstQueued ??= Date.now();
         timers.set(
           file,
           setTimeout(() => {
@@ -102,6 +133,7 @@ async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSa
         );
       } else if (event === "collected") {
         collected.add(file);
+        collectedAt.set(file, Date.now());
       } else if (event === "end") {
         ended.add(file);
         durations.set(file, Date.now() - (queued.get(file) ?? Date.now()));
@@ -110,6 +142,21 @@ async function runRound(files: string[], options: ExecuteOptions, sandbox: RunSa
     },
   });
   for (const timer of timers.values()) clearTimeout(timer);
+  if (options.stats) {
+    const s = options.stats;
+    s.runs++;
+    s.wallMs += result.durationMs;
+    s.startupMs += (firstQueued ?? Date.now()) - started;
+    const runEnd = started + result.durationMs;
+    for (const [file, at] of queued) {
+      const loaded = collectedAt.get(file) ?? runEnd;
+      const end = at + (durations.get(file) ?? runEnd - at);
+      s.importMs += loaded - at;
+      s.testsMs += Math.max(0, end - loaded);
+    }
+    if (result.cpuMs !== undefined) s.cpuMs += result.cpuMs;
+    else s.unreportedMs += result.durationMs;
+  }
   if (result.status === "finished") for (const error of result.unhandledErrors) options.onUnhandledError?.(error.message);
 
   const settled = new Map<string, FileRun>();

@@ -9,7 +9,7 @@ import type { ResultCache } from "./cache";
 import { type Course, type GradedExercise } from "./course";
 import { unpackArchive } from "./archive";
 import { locateExercises, type Submission } from "./discover";
-import { runFiles, type FileRun } from "./execute";
+import { emptyStats, runFiles, type FileRun } from "./execute";
 import { checkIntegrity, runtimeFlags } from "./integrity";
 import { bridges, learnerCode, loadsOtherExercises } from "./learner";
 import type { Slots } from "./limit";
@@ -37,6 +37,8 @@ export interface GradeContext {
   referenceDir?: string;
   /** Told which sandbox each run had. */
   onSandbox?: (kind: SandboxKind) => void;
+  /** "lost-points" (the default): isolated runs only for exercises short of full marks in progressive mode; "always": for every exercise that loads another's module. */
+  isolatedRuns?: "always" | "lost-points";
   /** Called when a submission's vitest run starts or ends, for the progress line. */
   onRun?: (id: string, event: "start" | "end") => void;
 }
@@ -82,6 +84,8 @@ export async function gradeSubmission(sub: Submission, ctx: GradeContext): Promi
 
 async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>, ctx: GradeContext): Promise<SubmissionGrade> {
   const { course } = ctx;
+  const started = Date.now();
+  const stats = emptyStats();
   const code = learnerCode(course, snap);
   const integrity = checkIntegrity(course, snap, code);
   const wsFiles = new Map<string, string>([...code.files]);
@@ -91,7 +95,6 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   const testsOf = (ex: GradedExercise, mode: Mode = "progressive") => (course.testFiles.get(ex.dir) ?? []).map((t) => `${TREES[mode]}/${ex.dir}/${t}`);
   // Only an exercise that loads another exercise's module can score differently in isolation.
   const crossing = runnable.filter((ex) => loadsOtherExercises(ex.dir, [...testsOf(ex).map((t) => t.slice("exercises/".length)), ...(code.used.get(ex.dir) ?? [])], wsFiles));
-  const files = [...runnable.flatMap((ex) => testsOf(ex)), ...crossing.flatMap((ex) => testsOf(ex, "isolated"))];
   const limits = new Map(runnable.flatMap((ex) => [...testsOf(ex), ...testsOf(ex, "isolated")].map((t) => [t, limitFor(ex, ctx)] as const)));
   ctx.referenceDir ??= referenceCopy(course, path.join(ctx.sessionDir, "reference-src"));
   const referenceDir = ctx.referenceDir;
@@ -101,36 +104,52 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
   const refused = bridged.map((b) => path.join(fs.realpathSync(workspace), TREES.isolated, b.helper));
   const crossFlags = bridged.map((b) => ({ kind: "cross-exercise" as const, file: `exercises/${b.helper}`, evidence: `-> exercises/${b.reaches}`, message: `a helper that leads to another exercise's module (${b.reaches}); isolated runs grade each exercise on its own file, so they do not load it` }));
 
+  const prepareMs = Date.now() - started;
+  const hidden = new Set(course.hidden.keys());
+  const runs = new Map<string, FileRun>();
+  const score = (ex: GradedExercise, mode: Mode): ModeResult => scoreRuns(ex, testsOf(ex, mode).map((t) => runs.get(t)!).filter(Boolean), ctx.baseline, hidden);
+  const run = async (files: string[]) => {
+    if (files.length === 0) return;
+    const done = await runFiles(files, {
+      course,
+      workspace,
+      runName: "grade",
+      sandbox: ctx.sandbox,
+      limits,
+      onUnhandledError: (message) => notes.push(`an error was thrown outside any test (it did not change a score): ${explain(message).split("\n")[0].slice(0, 200)}`),
+      // Applies to imports made from isolated/ only: exercises/ stays the learner's own.
+      redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: referenceDir },
+      referenceDir,
+      refused,
+      onSandbox: ctx.onSandbox,
+      stats,
+    });
+    for (const [file, result] of done) runs.set(file, result);
+  };
+  // Isolation can only give back points that the progressive run lost: an exercise with every
+  // point in progressive mode is not run again ("always": both modes of every crossing exercise
+  // in one vitest process, as before; kept to measure the difference).
+  const again = (ex: GradedExercise) => ctx.isolatedRuns === "always" || score(ex, "progressive").status !== "pass";
   try {
-    const runs =
-      files.length === 0
-        ? new Map<string, FileRun>()
-        : await ctx.slots.run(async () => {
-            ctx.onRun?.(sub.id, "start");
-            try {
-              return await runFiles(files, {
-                course,
-                workspace,
-                runName: "grade",
-                sandbox: ctx.sandbox,
-                limits,
-                onUnhandledError: (message) => notes.push(`an error was thrown outside any test (it did not change a score): ${explain(message).split("\n")[0].slice(0, 200)}`),
-                // Applies to imports made from isolated/ only: exercises/ stays the learner's own.
-                redirect: { mode: "reference", courseDir: path.join(fs.realpathSync(workspace), TREES.isolated), solutionsDir: referenceDir },
-                referenceDir,
-                refused,
-                onSandbox: ctx.onSandbox,
-              });
-            } finally {
-              ctx.onRun?.(sub.id, "end");
-            }
-          });
-    const hidden = new Set(course.hidden.keys());
+    if (runnable.length > 0) {
+      await ctx.slots.run(async () => {
+        ctx.onRun?.(sub.id, "start");
+        try {
+          const progressive = runnable.flatMap((ex) => testsOf(ex));
+          if (ctx.isolatedRuns === "always") await run([...progressive, ...crossing.flatMap((ex) => testsOf(ex, "isolated"))]);
+          else {
+            await run(progressive);
+            await run(crossing.filter(again).flatMap((ex) => testsOf(ex, "isolated")));
+          }
+        } finally {
+          ctx.onRun?.(sub.id, "end");
+        }
+      });
+    }
     const exercises: ExerciseGrade[] = course.selected.map((ex) => {
       const state = code.state.get(ex.dir)!;
-      const score = (mode: Mode): ModeResult => scoreRuns(ex, testsOf(ex, mode).map((t) => runs.get(t)!).filter(Boolean), ctx.baseline, hidden);
-      const prog = state === "edited" ? score("progressive") : notRun(ex, state, ctx.baseline, hidden);
-      const iso = crossing.includes(ex) ? score("isolated") : { ...prog, sameAsProgressive: state === "edited" };
+      const prog = state === "edited" ? score(ex, "progressive") : notRun(ex, state, ctx.baseline, hidden);
+      const iso = crossing.includes(ex) && again(ex) ? score(ex, "isolated") : { ...prog, sameAsProgressive: state === "edited" };
       return { number: ex.number, dir: ex.dir, title: ex.title.en, points: ex.points, files: (code.used.get(ex.dir) ?? []).map((f) => `exercises/${f}`), progressive: prog, isolated: iso };
     });
     const total = (mode: Mode) => Math.round(exercises.reduce((sum, e) => sum + e[mode].score, 0) * 100) / 100;
@@ -146,6 +165,7 @@ async function gradeSnapshot(sub: Submission, snap: ReturnType<typeof snapshot>,
       hash: snap.hash,
       durationMs: 0,
       cached: false,
+      timing: { ...stats, prepareMs },
     };
   } finally {
     if (!ctx.keep) remove(workspace);

@@ -38,6 +38,8 @@ export interface GradeOptions {
   /** Which score fills the gradebook's exercise columns and the per-test reports. */
   mode?: Mode;
   courseRoot?: string;
+  /** Which exercises get an isolated run (grade.ts): only those short of full marks (default), or every one that loads another's module. */
+  isolatedRuns?: GradeContext["isolatedRuns"];
   /** The instructor's layer, applied after autograding: roster, deadline, overrides (see classroom/). */
   instructor?: InstructorOptions;
   onStart?: (total: number, course: Course) => void;
@@ -51,6 +53,8 @@ export interface ClassResult {
   warnings: string[];
   written: string[];
   baselineCached: boolean;
+  /** The reference's run (baseline.ts): its tests and how long each exercise took. */
+  baseline: Baseline;
   /** Which sandbox the runs had (sandbox.ts). */
   sandbox: SandboxKind;
   durationMs: number;
@@ -72,7 +76,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
   };
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const kind = sandboxKind(sandbox);
-  const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs]));
+  const cache = new ResultCache(path.join(options.out, ".cache"), JSON.stringify([course.fingerprint, sandbox, timeoutMs, options.isolatedRuns ?? "lost-points"]));
   const session = sessionDir();
   // Interrupted (Ctrl-C: the CLI turns it into an exit): leave no temporary folder behind.
   const cleanUp = () => removeOnExit(session);
@@ -91,7 +95,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
     baseline ??= { fingerprint: course.fingerprint, exercises: {} };
 
     const jobs = Math.max(1, options.jobs ?? os.availableParallelism());
-    const ctx: GradeContext = { course, baseline, sandbox, timeoutMs, sessionDir: session, cache, force: options.force, keep: options.keep, slots: new Slots(jobs), onRun: options.onRun };
+    const ctx: GradeContext = { course, baseline, sandbox, timeoutMs, sessionDir: session, cache, force: options.force, keep: options.keep, slots: new Slots(jobs), onRun: options.onRun, isolatedRuns: options.isolatedRuns };
     const grades: SubmissionGrade[] = new Array(submissions.length);
     // One more submission in flight than slots, so reading and checking the next overlaps a run.
     let next = 0;
@@ -115,7 +119,7 @@ export async function gradeClass(options: GradeOptions): Promise<ClassResult> {
       mode,
       classReport: { stubs: course.stubs, roster: instructor.roster, assignment: options.instructor?.assignment, durationMs: Date.now() - started },
     });
-    return { course, grades, warnings, written, baselineCached, sandbox: kind, durationMs: Date.now() - started };
+    return { course, grades, warnings, written, baselineCached, baseline, sandbox: kind, durationMs: Date.now() - started };
   } finally {
     process.removeListener("exit", cleanUp);
     if (!options.keep) remove(session);

@@ -1,5 +1,6 @@
 // The shapes every part of the grader agrees on: what one submission's grade looks like.
 import type { InstructorView } from "./classroom/types";
+import type { RunStats } from "./execute";
 
 export type Mode = "progressive" | "isolated";
 
@@ -32,7 +33,7 @@ export interface ModeResult {
   total: number;
   tests: TestResult[];
   durationMs: number;
-  /** True when the isolated run was not needed: the exercise loads no other exercise's module. */
+  /** True when the isolated run was not needed: the exercise loads no other exercise's module, or it had every point in progressive mode. */
   sameAsProgressive?: boolean;
 }
 
@@ -88,6 +89,8 @@ export interface SubmissionGrade {
   hash: string;
   durationMs: number;
   cached: boolean;
+  /** Where the time went: reading and checking the submission and building its workspace (prepareMs), then its vitest runs. */
+  timing?: RunStats & { prepareMs: number };
   /** The learner's own edited files and helpers, by "exercises/..." path (similarity reads them). */
   authored?: Record<string, string>;
   /** Roster, deadline and overrides: set after autograding, never cached. */

@@ -55,6 +55,8 @@ export interface RunResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   durationMs: number;
+  /** CPU time of the child and its workers (Linux), when the child ended on its own: for benchmarks. */
+  cpuMs?: number;
 }
 
 export interface RunOptions {
@@ -199,6 +201,7 @@ export class RunCollector {
   stderr = "";
   final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
   fatal: TestErrorInfo | undefined;
+  cpuMs: number | undefined;
 
   constructor(private readonly listeners: Pick<RunOptions, "onTest" | "onOutput"> = {}) {}
 
@@ -211,6 +214,7 @@ export class RunCollector {
     } else if (message.type === "log") this.addOutput(message.content);
     else if (message.type === "run-end") this.final = { files: message.files, unhandledErrors: message.unhandledErrors };
     else if (message.type === "fatal") this.fatal = message.error;
+    else if (message.type === "usage") this.cpuMs = message.cpuMs;
   }
 
   /** Text the tests printed: a direct write to stdout (the child's stdout) or a console.log (IPC). */
@@ -240,6 +244,7 @@ export class RunCollector {
       exitCode,
       signal,
       durationMs,
+      ...(this.cpuMs !== undefined ? { cpuMs: this.cpuMs } : {}),
     };
   }
 }
