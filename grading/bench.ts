@@ -79,9 +79,8 @@ for (let i = 0; i < count; i++) {
   if (kind === "infinite-loop") files[fileOf(part[0])] = referenceWith(course, part[0], "while (true) {}");
   if (kind === "memory-hog") files[fileOf(part[0])] = referenceWith(course, part[0], "const hog: number[][] = []; for (;;) hog.push(new Array(1e6).fill(1));");
   // Two correct answers of other people, or one plausible bug, in an otherwise complete copy.
-  const n = Math.floor(i / PATTERN.length);
-  if (kind === "corpus-ok") for (const v of [ok[n % ok.length], ok[(n + 3) % ok.length]]) files[fileOf(v.ex as GradedExercise)] = v.source;
-  if (kind === "corpus-bug") files[fileOf(bugs[n % bugs.length].ex as GradedExercise)] = bugs[n % bugs.length].source;
+  if (kind === "corpus-ok") for (const v of [ok[i % ok.length], ok[(i + 3) % ok.length]]) files[fileOf(v.ex as GradedExercise)] = v.source;
+  if (kind === "corpus-bug") files[fileOf(bugs[i % bugs.length].ex as GradedExercise)] = bugs[i % bugs.length].source;
   const matrix = part.find((ex) => ex.slug === "matrix");
   if (matrix && solved.includes(matrix) && [3, 6].includes(i)) files[fileOf(matrix)] = matrixFile(course, i === 3 ? "loops" : "flat");
   if (matrix && solved.includes(matrix) && i === 9) files[fileOf(matrix)] = disguise(matrixFile(course, "loops"));

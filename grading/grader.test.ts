@@ -127,6 +127,9 @@ describe("grading a class of fake submissions (Part 1)", () => {
       expect(g.totals).toEqual({ progressive: max, isolated: max, max });
       expect(g.exercises.every((e) => e.progressive.status === "pass" && e.isolated.status === "pass")).toBe(true);
       expect(g.flags).toEqual([]);
+      // Full marks leave isolation nothing to give back: one vitest run, no isolated one.
+      expect(g.timing).toMatchObject({ runs: 1 });
+      expect(g.exercises.every((e) => e.isolated.sameAsProgressive)).toBe(true);
     }
   });
 
@@ -149,6 +152,13 @@ describe("grading a class of fake submissions (Part 1)", () => {
     for (const ex of others(keystone).filter((e) => !dependents.includes(e))) expect(exercise(g, ex).progressive.score).toBe(ex.points);
     expect(dependents.some((ex) => exercise(g, ex).progressive.score < ex.points)).toBe(true);
     expect(g.totals.progressive).toBeLessThan(g.totals.isolated);
+    // The isolated run is a second vitest process, for the exercises that lost points only.
+    expect(g.timing).toMatchObject({ runs: 2 });
+    for (const ex of part1) {
+      const { progressive, isolated } = exercise(g, ex);
+      if (progressive.status === "pass") expect(isolated.sameAsProgressive, ex.dir).toBe(true);
+      else if (dependents.includes(ex)) expect(isolated.sameAsProgressive, ex.dir).toBeFalsy();
+    }
   });
 
   it("tests edited to always pass: graded with the course's tests, and flagged with the line", () => {
