@@ -38,12 +38,12 @@ function splitByHand(who: number[][], errors: number[]): number[] {
 
 describe("07 backprop: sharing the output error back along the links (book 1.10 - 1.13) | 07 反向传播：把输出误差沿着连接分回去（书中 1.10 - 1.13 节）", () => {
   it("splitError: one node with links of weight 3.0 and 1.0 splits its error 0.8 into 0.6 and 0.2 (book 1.10) | splitError：一个节点的两条连接权重为 3.0 和 1.0，把误差 0.8 分成 0.6 和 0.2（书中 1.10 节）", () => {
-    expectCloseNumbers(splitError(0.8, [3.0, 1.0]), [0.6, 0.2], "splitError(0.8, [3.0, 1.0]): 3/4 of 0.8 and 1/4 of 0.8 (book 1.10)");
+    expectCloseNumbers(splitError(0.8, [3.0, 1.0]), [0.6, 0.2], t("splitError(0.8, [3.0, 1.0]): 3/4 of 0.8 and 1/4 of 0.8 (book 1.10)", "splitError(0.8, [3.0, 1.0])：0.8 的 3/4 和 0.8 的 1/4（书中 1.10 节）"));
   });
 
   it("splitError on the book's two output nodes: e1 = 0.8 splits 0.32 / 0.48, e2 = 0.5 splits 0.1 / 0.4 (book 1.11, 1.12) | 书中两个输出节点的 splitError：e1 = 0.8 分成 0.32 / 0.48，e2 = 0.5 分成 0.1 / 0.4（书中 1.11、1.12 节）", () => {
-    expectCloseNumbers(splitError(0.8, [W11, W21]), [0.32, 0.48], "splitError(0.8, [w11 = 2.0, w21 = 3.0]): 2/5 and 3/5 of 0.8");
-    expectCloseNumbers(splitError(0.5, [W12, W22]), [0.1, 0.4], "splitError(0.5, [w12 = 1.0, w22 = 4.0]): 1/5 and 4/5 of 0.5 (book 1.12)");
+    expectCloseNumbers(splitError(0.8, [W11, W21]), [0.32, 0.48], t("splitError(0.8, [w11 = 2.0, w21 = 3.0]): 2/5 and 3/5 of 0.8", "splitError(0.8, [w11 = 2.0, w21 = 3.0])：0.8 的 2/5 和 3/5"));
+    expectCloseNumbers(splitError(0.5, [W12, W22]), [0.1, 0.4], t("splitError(0.5, [w12 = 1.0, w22 = 4.0]): 1/5 and 4/5 of 0.5 (book 1.12)", "splitError(0.5, [w12 = 1.0, w22 = 4.0])：0.5 的 1/5 和 4/5（书中 1.12 节）"));
   });
 
   it("splitError works for any number of links and for negative errors | splitError 对任意多条连接和负的误差都适用", () => {
@@ -75,7 +75,7 @@ describe("07 backprop: sharing the output error back along the links (book 1.10 
 
   it("hiddenErrors: the matrix form who^T . e gives [2.1, 4.4] for the book's weights: the same links, no denominators (book 1.13) | hiddenErrors：矩阵形式 who^T . e 对书中的权重给出 [2.1, 4.4]：同样的连接，没有分母（书中 1.13 节）", () => {
     const e = hiddenErrors(WHO, OUTPUT_ERRORS);
-    expectMatrix(e, 2, 1, "hiddenErrors(who 2x2, outputErrors 2x1): a 2x1 column");
+    expectMatrix(e, 2, 1, t("hiddenErrors(who 2x2, outputErrors 2x1): a 2x1 column", "hiddenErrors(who 2x2, outputErrors 2x1)：一个 2x1 的列"));
     expectCloseMatrix(e, column([W11 * 0.8 + W12 * 0.5, W21 * 0.8 + W22 * 0.5]), t("hiddenErrors([[2, 3], [1, 4]], [0.8, 0.5]): hidden node 1 gets w11*e1 + w12*e2 = 2.1 (book 1.13)", "hiddenErrors([[2, 3], [1, 4]], [0.8, 0.5])：隐藏节点 1 得到 w11*e1 + w12*e2 = 2.1（书中 1.13 节）"), 1e-9);
   });
 

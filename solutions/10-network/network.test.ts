@@ -163,7 +163,7 @@ describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：Neu
     const net = new NeuralNetwork(3, 4, 2, 0.3, 5);
     const before = weightsOf(net);
     const first = queryOf(net, [0.9, 0.1, 0.8], "query([0.9, 0.1, 0.8])");
-    expectCloseNumbers(queryOf(net, [0.9, 0.1, 0.8], "query([0.9, 0.1, 0.8]) again"), first, t("query([0.9, 0.1, 0.8]) asked a second time", "第二次 query([0.9, 0.1, 0.8])"), 0);
+    expectCloseNumbers(queryOf(net, [0.9, 0.1, 0.8], t("query([0.9, 0.1, 0.8]) again", "再次 query([0.9, 0.1, 0.8])")), first, t("query([0.9, 0.1, 0.8]) asked a second time", "第二次 query([0.9, 0.1, 0.8])"), 0);
     expectCloseMatrix(net.wih, before.wih, t("net.wih after query: only train changes the weights", "query 之后的 net.wih：只有 train 会改动权重"), 0);
     expectCloseMatrix(net.who, before.who, t("net.who after query: only train changes the weights", "query 之后的 net.who：只有 train 会改动权重"), 0);
   });

@@ -40,7 +40,7 @@ function expectPngPixels(png: unknown, pixels: ArrayLike<number>, width: number,
 
 describe("13 evaluate: the scorecard, the mistakes and pictures of digits (book 2.5.3) | 13 评估：计分卡、错误和数字图片（书中 2.5.3 节）", () => {
   it("accuracy is the fraction of predictions equal to the labels; different lengths are refused | accuracy 是预测等于标签的比例；长度不同时拒绝计算", () => {
-    expectClose(accuracy(PREDICTED, ACTUAL), 5 / 7, "accuracy([0,1,1,2,2,2,0], [0,1,2,2,2,1,0]): 5 of 7 right", 1e-12);
+    expectClose(accuracy(PREDICTED, ACTUAL), 5 / 7, t("accuracy([0,1,1,2,2,2,0], [0,1,2,2,2,1,0]): 5 of 7 right", "accuracy([0,1,1,2,2,2,0], [0,1,2,2,2,1,0])：7 个里对了 5 个"), 1e-12);
     expectClose(accuracy([3, 3], [3, 3]), 1, "accuracy([3, 3], [3, 3])", 1e-12);
     expectThrowsMentioning(() => accuracy([1, 2, 3], [1, 2]), ["3", "2"], t("accuracy with 3 predictions but 2 labels: name both counts", "3 个预测却只有 2 个标签时的 accuracy：两个数目都要写出来"));
     expectThrowsMentioning(() => accuracy([], []), ["no"], t("accuracy of no predictions at all (never NaN)", "一个预测都没有时的 accuracy（绝不能是 NaN）"));

@@ -67,7 +67,7 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
 
   it("resize averages areas: a 4 x 4 picture becomes 2 x 2 block averages | resize 按面积求平均：4 x 4 的图变成 2 x 2 的块平均值", () => {
     const grey = Array.from({ length: 16 }, (_, i) => i); // row r, column c holds 4r + c
-    expectCloseNumbers(resize(grey, 4, 4, 2), [2.5, 4.5, 10.5, 12.5], "resize(0..15 as 4 x 4, to 2 x 2): (0+1+4+5)/4 = 2.5, ...", 1e-12);
+    expectCloseNumbers(resize(grey, 4, 4, 2), [2.5, 4.5, 10.5, 12.5], t("resize(0..15 as 4 x 4, to 2 x 2): (0+1+4+5)/4 = 2.5, ...", "resize(0..15 排成 4 x 4, 缩到 2 x 2)：(0+1+4+5)/4 = 2.5, ..."), 1e-12);
   });
 
   it("resize counts a pixel that is only partly under a small pixel by the part that is (3 x 3 to 2 x 2) | 只有一部分落在小像素下的大像素，resize 按落在里面的部分计算（3 x 3 到 2 x 2）", () => {
