@@ -213,7 +213,7 @@ describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：Neu
             if (differ(step, -example.learningRate * slope)) {
               fail(
                 t(`gradient check failed: layer who, weight (row ${r}, col ${c}), after ${describeExample(example)}\n`, `梯度检验失败：who 层，权重（第 ${r} 行，第 ${c} 列），在 ${describeExample(example)} 之后\n`) +
-                  t(`  expected step: ${-example.learningRate * slope} (-learningRate * the numerical slope of E, h = ${H})\n  got step:      ${step}`, `  expected step: ${-example.learningRate * slope}（-learningRate * E 的数值斜率，h = ${H}）\n  got step:      ${step}`),
+                  t(`  expected step: ${-example.learningRate * slope} (-learningRate * the numerical slope of E, h = ${H})\n  got step:      ${step}`, `  期望的步长：${-example.learningRate * slope}（-learningRate * E 的数值斜率，h = ${H}）\n  实际的步长：${step}`),
               );
             }
           }),
@@ -253,7 +253,7 @@ describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：Neu
             const expected = (-example.learningRate * numericSlope("wih", before, r, c, example.inputs, example.targets)) / (o * (1 - o));
             const step = after.wih[r][c] - w;
             if (differ(step, expected, RELATIVE, FLOOR / (o * (1 - o)))) {
-              fail(t(`gradient check failed: layer wih, weight (row ${r}, col ${c}), after ${describeExample(example)}\n  expected step: ${expected}\n  got step:      ${step}`, `梯度检验失败：wih 层，权重（第 ${r} 行，第 ${c} 列），在 ${describeExample(example)} 之后\n  expected step: ${expected}\n  got step:      ${step}`));
+              fail(t(`gradient check failed: layer wih, weight (row ${r}, col ${c}), after ${describeExample(example)}\n  expected step: ${expected}\n  got step:      ${step}`, `梯度检验失败：wih 层，权重（第 ${r} 行，第 ${c} 列），在 ${describeExample(example)} 之后\n  期望的步长：${expected}\n  实际的步长：${step}`));
             }
           }),
         );
@@ -273,7 +273,7 @@ describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：Neu
     const why = matches(withNew)
       ? t("your hidden errors used who AFTER it was updated: compute hiddenErrors = who^T . outputErrors before you change who", "你的隐藏层误差用的是更新之后的 who：先算出 hiddenErrors = who^T . outputErrors，再改动 who")
       : t("the step of wih is not learningRate * ((who^T . e) * h * (1 - h)) . I^T", "wih 的步长不是 learningRate * ((who^T . e) * h * (1 - h)) . I^T");
-    fail(`${describeExample(example)}\n  ${why}\n  expected wih step: ${JSON.stringify(withOld)}\n  got:               ${JSON.stringify(step)}`);
+    fail(`${describeExample(example)}\n  ${why}\n  ${t("expected wih step:", "期望的 wih 步长：")} ${JSON.stringify(withOld)}\n  ${t("got:              ", "实际：           ")} ${JSON.stringify(step)}`);
   });
 
   it("the error falls as training goes on: after 10, 50, 200 and 1000 epochs it is lower each time, and below a tenth of where it started | 训练进行时误差下降：10、50、200、1000 个世代后一次比一次低，最后不到起点的十分之一", () => {

@@ -12,7 +12,7 @@ function expectVolume(got: unknown, channels: number, height: number, width: num
   const v = got as Volume;
   if (typeof v !== "object" || v === null || !("data" in v)) fail(t(`${what}\n  expected: a Volume { channels, height, width, data }\n  got:      ${String(got)}`, `${what}\n  expected: 一个 Volume { channels, height, width, data }\n  got:      ${String(got)}`));
   if (v.channels !== channels || v.height !== height || v.width !== width) {
-    fail(t(`${what}\n  expected shape: ${channels}x${height}x${width} (channels x height x width)\n  got shape:      ${v.channels}x${v.height}x${v.width}`, `${what}\n  expected shape: ${channels}x${height}x${width}（通道 x 高 x 宽）\n  got shape:      ${v.channels}x${v.height}x${v.width}`));
+    fail(t(`${what}\n  expected shape: ${channels}x${height}x${width} (channels x height x width)\n  got shape:      ${v.channels}x${v.height}x${v.width}`, `${what}\n  期望的形状：${channels}x${height}x${width}（通道 x 高 x 宽）\n  实际的形状：${v.channels}x${v.height}x${v.width}`));
   }
   return Array.from(v.data);
 }
