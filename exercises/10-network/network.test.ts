@@ -273,7 +273,7 @@ describe("10 network: the NeuralNetwork class (book 2.4) | 10 神经网络：Neu
     const why = matches(withNew)
       ? t("your hidden errors used who AFTER it was updated: compute hiddenErrors = who^T . outputErrors before you change who", "你的隐藏层误差用的是更新之后的 who：先算出 hiddenErrors = who^T . outputErrors，再改动 who")
       : t("the step of wih is not learningRate * ((who^T . e) * h * (1 - h)) . I^T", "wih 的步长不是 learningRate * ((who^T . e) * h * (1 - h)) . I^T");
-    fail(`${describeExample(example)}\n  ${why}\n  ${t("expected wih step:", "期望的 wih 步长：")} ${JSON.stringify(withOld)}\n  ${t("got:              ", "实际：           ")} ${JSON.stringify(step)}`);
+    fail(`${describeExample(example)}\n  ${why}\n  ${t("expected wih step: ", "期望的 wih 步长：")}${JSON.stringify(withOld)}\n  ${t("got:               ", "实际：           ")}${JSON.stringify(step)}`);
   });
 
   it("the error falls as training goes on: after 10, 50, 200 and 1000 epochs it is lower each time, and below a tenth of where it started | 训练进行时误差下降：10、50、200、1000 个世代后一次比一次低，最后不到起点的十分之一", () => {
