@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../harness/atomic-write";
+import type { Diagnostic } from "./typecheck";
 
 export interface StoredResult {
   fingerprint: string;
@@ -22,6 +23,8 @@ export interface State {
   /** How many hints of each exercise were revealed. */
   hints: Record<string, number>;
   results: Record<string, StoredResult>;
+  /** TypeScript's last answer for an exercise's files (typecheck.ts), keyed by the files checked. */
+  typeChecks: Record<string, { fingerprint: string; diagnostics: Diagnostic[] }>;
 }
 
 export const stateDir = (root: string) => path.join(root, ".nn-kata");
@@ -30,10 +33,10 @@ const stateFile = (root: string) => path.join(stateDir(root), "state.json");
 export function loadState(root: string): State {
   try {
     const parsed = JSON.parse(fs.readFileSync(stateFile(root), "utf8")) as Partial<State>;
-    return { current: parsed.current, hints: parsed.hints ?? {}, results: parsed.results ?? {} };
+    return { current: parsed.current, hints: parsed.hints ?? {}, results: parsed.results ?? {}, typeChecks: parsed.typeChecks ?? {} };
   } catch {
     // No state yet, or a file damaged by hand: start afresh (it holds nothing that cannot be rebuilt).
-    return { hints: {}, results: {} };
+    return { hints: {}, results: {}, typeChecks: {} };
   }
 }
 
