@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../harness/atomic-write";
-import type { Diagnostic } from "./typecheck";
 
 export interface StoredResult {
   fingerprint: string;
@@ -15,6 +14,14 @@ export interface StoredResult {
   /** The names of the passing tests (without any fast-check seed suffix). */
   passing?: string[];
   at: string;
+}
+
+/** One of TypeScript's errors in the learner's files (typecheck.ts). */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
 }
 
 export interface State {

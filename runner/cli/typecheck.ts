@@ -6,14 +6,9 @@
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { fingerprint, importClosure } from "../harness/deps";
-import { loadState, updateState } from "./state";
+import { loadState, updateState, type Diagnostic } from "./state";
 
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type { Diagnostic } from "./state";
 
 export class TypeChecker {
   private worker: Worker | undefined;
