@@ -5,6 +5,7 @@ import { expectGradient, numericGradient } from "../_testkit/gradcheck";
 import { createRng, makeTargets, scaleInputs } from "../09-prepare/prepare";
 import { NeuralNetwork } from "../10-network/network";
 import { loadMnist, type Digit } from "../11-idx/idx";
+import { testLang } from "../../data/lang";
 import { progressBar } from "../../data/report";
 import { SOBEL_X, TinyCnn, edgeMap, edgePng } from "./cnn";
 
@@ -102,7 +103,7 @@ describe("26 conv: an edge detector and a tiny CNN on MNIST | 26 卷积：边缘
     const cnnWeights = cnn.kernel.data.length + cnn.convBias.length + cnn.dense.length + cnn.denseBias.length;
     say();
     say(t(`A tiny CNN: conv 3x3 with 4 kernels, relu, 2x2 max-pool, dense 676 -> 10, softmax (${cnnWeights.toLocaleString("en-US")} weights and biases)`, `一个小型 CNN：4 个 3x3 卷积核，relu，2x2 最大池化，全连接 676 -> 10，softmax（${cnnWeights.toLocaleString("en-US")} 个权重和偏置）`));
-    const bar = progressBar(t("training the CNN, 1 epoch, learning rate 0.05", "训练 CNN，1 轮，学习率 0.05"), train.length);
+    const bar = progressBar(t("training the CNN, 1 epoch, learning rate 0.05", "训练 CNN，1 轮，学习率 0.05"), train.length, { lang: testLang() });
     for (const digit of train) {
       cnn.train(digit.pixels, digit.label, 0.05);
       bar.tick();

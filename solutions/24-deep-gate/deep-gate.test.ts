@@ -4,6 +4,7 @@ import { loadMnist, readDigits, type Digit } from "../11-idx/idx";
 import { accuracy, confusionMatrix } from "../13-evaluate/evaluate";
 import { Adam, batchOf, trainEpoch } from "../23-optimisers/optimisers";
 import { FASHION_LABELS, fashionMnistDir, readFashionMnist } from "../../data/fashion-mnist";
+import { testLang } from "../../data/lang";
 import { formatConfusion, formatDuration, progressBar } from "../../data/report";
 import { buildModel, describeSettings } from "./model";
 import { settings, type DeepSettings } from "./settings";
@@ -16,6 +17,7 @@ const GATE_TIMEOUT_MS = 3 * 60 * 60 * 1000;
 
 // Straight to the terminal, line by line, while the test runs (console.log would wait for the end).
 const say = (text = "") => process.stdout.write(text + "\n");
+const lang = testLang();
 
 const EXAMPLE = '{ hiddenLayers: [256], activation: "relu", learningRate: 0.001, learningRateDecay: 0.8, epochs: 5, batchSize: 100, seed: 1 }';
 
@@ -42,14 +44,14 @@ function trainAndTest(s: DeepSettings, train: readonly Digit[], test: readonly D
   const { model, rng } = buildModel(s);
   const adam = new Adam(s.learningRate);
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
-    const bar = progressBar(t(`training, epoch ${epoch}/${s.epochs}`, `训练，第 ${epoch}/${s.epochs} 轮`), train.length);
+    const bar = progressBar(t(`training, epoch ${epoch}/${s.epochs}`, `训练，第 ${epoch}/${s.epochs} 轮`), train.length, { lang });
     const loss = trainEpoch(model, adam, train, s.batchSize, rng, (count) => bar.tick(count));
     bar.done();
     say(t(`  mean loss ${loss.toFixed(4)}, learning rate ${adam.learningRate.toPrecision(3)}`, `  平均损失 ${loss.toFixed(4)}，学习率 ${adam.learningRate.toPrecision(3)}`));
     adam.learningRate *= s.learningRateDecay;
   }
   const seconds = (performance.now() - started) / 1000;
-  const bar = progressBar(t("testing", "测试"), test.length);
+  const bar = progressBar(t("testing", "测试"), test.length, { lang });
   const predicted: number[] = [];
   for (let start = 0; start < test.length; start += 1000) {
     const chunk = test.slice(start, start + 1000);
@@ -78,7 +80,7 @@ describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4) | 
       const labels = test.map((d) => d.label);
       const score = accuracy(predicted, labels);
       say();
-      say(formatConfusion(confusionMatrix(predicted, labels)));
+      say(formatConfusion(confusionMatrix(predicted, labels), lang));
       say();
       say(t(`accuracy: ${(score * 100).toFixed(2)}% of the 10,000 test images (the gate is ${PASS * 100}%; the book's stretch mark was ${BOOK_STRETCH * 100}%)`, `准确率：10,000 张测试图像答对 ${(score * 100).toFixed(2)}%（关卡是 ${PASS * 100}%；书中的进阶目标是 ${BOOK_STRETCH * 100}%）`));
       say(t(`training time: ${formatDuration(seconds)}`, `训练用时：${formatDuration(seconds)}`));
@@ -113,7 +115,7 @@ describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4) | 
       const { predicted, seconds } = trainAndTest(quick, train, test);
       const labels = test.map((d) => d.label);
       say();
-      say(formatConfusion(confusionMatrix(predicted, labels)));
+      say(formatConfusion(confusionMatrix(predicted, labels), lang));
       say(t(`  classes: ${FASHION_LABELS.map((name, i) => `${i} ${name}`).join(", ")}`, `  类别：${FASHION_LABELS.map((name, i) => `${i} ${name}`).join("、")}`));
       say();
       say(t(`Fashion-MNIST accuracy: ${(accuracy(predicted, labels) * 100).toFixed(2)}% of the 10,000 test pictures (for comparison only; training time ${formatDuration(seconds)})`, `Fashion-MNIST 准确率：10,000 张测试图片答对 ${(accuracy(predicted, labels) * 100).toFixed(2)}%（仅供比较；训练用时 ${formatDuration(seconds)}）`));
