@@ -59,7 +59,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
     expectClose(sigmoid(1e4), 1, "sigmoid(1e4): a huge signal fires fully | sigmoid(1e4)：巨大的信号让神经元完全激发", 1e-12);
     expectClose(sigmoid(-1e4), 0, "sigmoid(-1e4): e^10000 is Infinity in JavaScript, and the answer must still be a number | sigmoid(-1e4)：e^10000 在 JavaScript 里是 Infinity，但答案仍然必须是一个数", 1e-12);
     for (const x of [1e308, -1e308, Infinity, -Infinity]) {
-      const y = expectNumber(sigmoid(x), `sigmoid(${x}) must be a finite number, not NaN or Infinity`);
+      const y = expectNumber(sigmoid(x), `sigmoid(${x}) must be a finite number, not NaN or Infinity | sigmoid(${x}) 必须是有限的数，不能是 NaN 或 Infinity`);
       if (y < 0 || y > 1) fail(`sigmoid(${x})\n  expected: a number from 0 to 1 | expected: 0 到 1 之间的数\n  got:      ${y}`);
     }
     fc.assert(
@@ -153,7 +153,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
   it("logit of a number that is not strictly between 0 and 1 is a clear error that shows the number | 对不严格介于 0 和 1 之间的数求 logit，给出写明这个数的清楚错误", () => {
     expectClose(logit(0.5), 0, "logit(0.5) works first | 先确认 logit(0.5) 能正常工作", 1e-12);
     for (const y of [0, 1, -0.25, 1.5, Infinity, -Infinity, NaN]) {
-      expectThrowsMentioning(() => logit(y), [String(y)], `logit(${y}): only numbers strictly between 0 and 1 have a logit; the message should show the number it got`);
+      expectThrowsMentioning(() => logit(y), [String(y)], `logit(${y}): only numbers strictly between 0 and 1 have a logit; the message should show the number it got | logit(${y})：只有严格介于 0 和 1 之间的数才有 logit；错误信息应写出它收到的数`);
     }
   });
 });

@@ -100,16 +100,16 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
   });
 
   it("pngToInputs inverts and scales: white paper becomes 0.01, black ink 1.00, red 0.70399 | pngToInputs 反转并缩放：白纸变成 0.01，黑墨变成 1.00，红色变成 0.70399", () => {
-    const cases: [string, number[], number][] = [
-      ["white paper", [255, 255, 255, 255], 0.01],
-      ["black ink", [0, 0, 0, 255], 1.0],
-      ["red ink (grey 76.245, inverted 178.755)", [255, 0, 0, 255], scaled(76.245)],
-      ["black ink at half strength (grey 127, inverted 128)", [0, 0, 0, 128], scaled(127)],
+    const cases: [string, string, number[], number][] = [
+      ["white paper", "白纸", [255, 255, 255, 255], 0.01],
+      ["black ink", "黑墨", [0, 0, 0, 255], 1.0],
+      ["red ink (grey 76.245, inverted 178.755)", "红墨（灰度 76.245，反转后 178.755）", [255, 0, 0, 255], scaled(76.245)],
+      ["black ink at half strength (grey 127, inverted 128)", "半透明的黑墨（灰度 127，反转后 128）", [0, 0, 0, 128], scaled(127)],
     ];
-    for (const [name, rgba, expected] of cases) {
+    for (const [name, zhName, rgba, expected] of cases) {
       const inputs = pngToInputs(makePng(28, 28, () => rgba), name);
       // One grey level is 0.99 / 255 = 0.0039 of input: enough room for a toGrey that rounds.
-      expectCloseNumbers(inputs, new Array(784).fill(expected), t(`pngToInputs(a 28 x 28 PNG of ${name})`, `pngToInputs(一张 28 x 28 的 PNG：${name})`), 0.99 / 255 + 1e-9);
+      expectCloseNumbers(inputs, new Array(784).fill(expected), t(`pngToInputs(a 28 x 28 PNG of ${name})`, `pngToInputs(一张 28 x 28 的 PNG：${zhName})`), 0.99 / 255 + 1e-9);
     }
   });
 
