@@ -130,7 +130,7 @@ describe("11 idx: reading the MNIST files (book 2.5) | 11 idx：读取 MNIST 文
 
   it("the real training set: 60,000 images of 28x28, starting with the labels 5 0 4 1 9 2 1 3 1 4 | 真正的训练集：60,000 张 28x28 的图像，标签以 5 0 4 1 9 2 1 3 1 4 开头", () => {
     const digits = trainSet();
-    digits.slice(0, 3).forEach((d, i) => expectNumbers(d.pixels, 784, `loadMnist("train")[${i}].pixels: 28 x 28 = 784 pixels`));
+    digits.slice(0, 3).forEach((d, i) => expectNumbers(d.pixels, 784, `loadMnist("train")[${i}].pixels: 28 x 28 = 784 pixels | loadMnist("train")[${i}].pixels：28 x 28 = 784 个像素`));
     const first = digits.slice(0, 10).map((d) => d.label);
     if (first.join(" ") !== "5 0 4 1 9 2 1 3 1 4") fail(t(`the first ten training labels\n  expected: 5 0 4 1 9 2 1 3 1 4\n  got:      ${first.join(" ")}`, `前十个训练标签\n  expected: 5 0 4 1 9 2 1 3 1 4\n  got:      ${first.join(" ")}`));
     const sum = digits[0].pixels.reduce((a, b) => a + b, 0);

@@ -79,7 +79,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
   it("sigmoid is symmetric: sigmoid(-x) = 1 - sigmoid(x) | sigmoid 是对称的：sigmoid(-x) = 1 - sigmoid(x)", () => {
     fc.assert(
       fc.property(between(-50, 50), (x) => {
-        expectClose(sigmoid(-x), 1 - sigmoid(x), `sigmoid(${-x}) against 1 - sigmoid(${x})`, 1e-12);
+        expectClose(sigmoid(-x), 1 - sigmoid(x), `sigmoid(${-x}) against 1 - sigmoid(${x}) | sigmoid(${-x}) 与 1 - sigmoid(${x}) 对比`, 1e-12);
       }),
       propertyOptions(),
     );
@@ -122,7 +122,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
     fc.assert(
       fc.property(between(-15, 15), (x) => {
         const measured = (sigmoid(x + h) - sigmoid(x - h)) / (2 * h);
-        expectClose(sigmoidSlope(sigmoid(x)), measured, `sigmoidSlope(sigmoid(${x})) against (sigmoid(x + h) - sigmoid(x - h)) / 2h, h = ${h}`, 1e-8);
+        expectClose(sigmoidSlope(sigmoid(x)), measured, `sigmoidSlope(sigmoid(${x})) against (sigmoid(x + h) - sigmoid(x - h)) / 2h, h = ${h} | sigmoidSlope(sigmoid(${x})) 与 (sigmoid(x + h) - sigmoid(x - h)) / 2h 对比，h = ${h}`, 1e-8);
       }),
       propertyOptions(),
     );

@@ -94,8 +94,8 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(anyMatrix, (a) => {
         const expected = a.toArray();
-        expectCloseMatrix(dot(a, Matrix.identity(a.cols)), expected, `dot(A ${a.shape}, identity ${a.cols}x${a.cols})`, 1e-12);
-        expectCloseMatrix(dot(Matrix.identity(a.rows), a), expected, `dot(identity ${a.rows}x${a.rows}, A ${a.shape})`, 1e-12);
+        expectCloseMatrix(dot(a, Matrix.identity(a.cols)), expected, `dot(A ${a.shape}, identity ${a.cols}x${a.cols}) | dot(A ${a.shape}, ${a.cols}x${a.cols} 单位矩阵)`, 1e-12);
+        expectCloseMatrix(dot(Matrix.identity(a.rows), a), expected, `dot(identity ${a.rows}x${a.rows}, A ${a.shape}) | dot(${a.rows}x${a.rows} 单位矩阵, A ${a.shape})`, 1e-12);
       }),
       propertyOptions(),
     );
@@ -105,7 +105,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(dotTriple, ([a, b, c]) => {
         const left = dot(dot(a, b), c);
-        expectCloseMatrix(dot(a, dot(b, c)), expectMatrix(left, a.rows, c.cols, `(A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`), `A . (B . C) against (A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`, 1e-8);
+        expectCloseMatrix(dot(a, dot(b, c)), expectMatrix(left, a.rows, c.cols, `(A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape} | (A . B) . C，其中 A ${a.shape}、B ${b.shape}、C ${c.shape}`), `A . (B . C) against (A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape} | A . (B . C) 与 (A . B) . C 对比，其中 A ${a.shape}、B ${b.shape}、C ${c.shape}`, 1e-8);
       }),
       propertyOptions(),
     );
@@ -125,7 +125,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
         const t = expectMatrix(transpose(a), a.cols, a.rows, `transpose(${a.shape})`);
         for (let i = 0; i < a.rows; i++) {
           for (let j = 0; j < a.cols; j++) {
-            if (t[j][i] !== a.get(i, j)) fail(`transpose(${a.shape}), entry (${j}, ${i})\n  expected: ${a.get(i, j)}, ${tr(`the entry (${i}, ${j}) of the input`, `输入的元素 (${i}, ${j})`)}\n  got:      ${t[j][i]}`);
+            if (t[j][i] !== a.get(i, j)) fail(`${tr(`transpose(${a.shape}), entry (${j}, ${i})`, `transpose(${a.shape})，元素 (${j}, ${i})`)}\n  expected: ${a.get(i, j)}, ${tr(`the entry (${i}, ${j}) of the input`, `输入的元素 (${i}, ${j})`)}\n  got:      ${t[j][i]}`);
           }
         }
         expectCloseMatrix(transpose(transpose(a)), a.toArray(), `transpose(transpose(${a.shape}))`, 0);
@@ -138,7 +138,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(dotPair, ([a, b]) => {
         const left = expectMatrix(transpose(dot(a, b)), b.cols, a.rows, `transpose(dot(A ${a.shape}, B ${b.shape}))`);
-        expectCloseMatrix(dot(transpose(b), transpose(a)), left, `B^T . A^T against (A . B)^T for A ${a.shape}, B ${b.shape}`, 1e-9);
+        expectCloseMatrix(dot(transpose(b), transpose(a)), left, `B^T . A^T against (A . B)^T for A ${a.shape}, B ${b.shape} | B^T . A^T 与 (A . B)^T 对比，其中 A ${a.shape}、B ${b.shape}`, 1e-9);
       }),
       propertyOptions(),
     );
@@ -161,7 +161,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
         const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
         expectCloseMatrix(sum, expected, `add(${a.shape}, ${b.shape}), entry by entry | add(${a.shape}, ${b.shape})，逐元素`, 1e-12);
         expectCloseMatrix(add(b, a), expected, `add(B, A) against add(A, B), ${a.shape} | add(B, A) 与 add(A, B) 对比，${a.shape}`, 1e-12);
-        expectCloseMatrix(subtract(sum, b), a.toArray(), `subtract(add(A, B), B) against A, ${a.shape}`, 1e-9);
+        expectCloseMatrix(subtract(sum, b), a.toArray(), `subtract(add(A, B), B) against A, ${a.shape} | subtract(add(A, B), B) 与 A 对比，${a.shape}`, 1e-9);
         expectCloseMatrix(subtract(a, a), a.toArray().map((row) => row.map(() => 0)), `subtract(A, A), ${a.shape}`, 0);
       }),
       propertyOptions(),

@@ -28,7 +28,7 @@ function expectNormal(values: number[], mean: number, std: number, what: string)
 
 function draws(seed: number, count: number, mean: number, std: number): number[] {
   const rng = createRng(seed);
-  return Array.from({ length: count }, (_, i) => expectNumber(randomNormal(rng, mean, std), `randomNormal(createRng(${seed}), ${mean}, ${std}), draw ${i + 1}`));
+  return Array.from({ length: count }, (_, i) => expectNumber(randomNormal(rng, mean, std), `randomNormal(createRng(${seed}), ${mean}, ${std}), draw ${i + 1} | randomNormal(createRng(${seed}), ${mean}, ${std})，第 ${i + 1} 次抽取`));
 }
 
 /** createRng(seed), except that every `every`-th number is exactly 0 (which a real generator can return). */

@@ -79,7 +79,7 @@ describe("21 activations: ReLU, tanh, He and Xavier, and vanishing gradients (th
         const y = expectNumber(tanh(x), `tanh(${x})`);
         if (!(y >= -1 && y <= 1)) fail(t(`tanh(${x})\n  expected: from -1 to 1\n  got:      ${y}`, `tanh(${x})\n  expected: 在 -1 到 1 之间\n  got:      ${y}`));
         expectClose(tanh(-x), -y, `tanh(${-x}) = -tanh(${x})`, 1e-12);
-        expectClose(y, 2 / (1 + Math.exp(-2 * x)) - 1, `tanh(${x}) against 2 sigmoid(2x) - 1`, 1e-12);
+        expectClose(y, 2 / (1 + Math.exp(-2 * x)) - 1, `tanh(${x}) against 2 sigmoid(2x) - 1 | tanh(${x}) 与 2 sigmoid(2x) - 1 对比`, 1e-12);
       }),
       propertyOptions(),
     );
