@@ -82,9 +82,13 @@ export class TestSession {
     const collector = new RunCollector(request);
     this.collector = collector;
     let timedOut = false;
+    let stoppedAt: number | undefined;
+    // A stopped run lasted until the watchdog fired, not until the kill after asking the workers.
+    const elapsed = () => (stoppedAt ?? Date.now()) - started;
     const stop = () => {
       if (timedOut) return;
       timedOut = true;
+      stoppedAt = Date.now();
       // Learn where the workers are (the report names it), then stop them all.
       const child = this.child;
       if (child && this.collector === collector) void askWhereStuck(child).then(() => this.child === child && this.close());
@@ -99,14 +103,14 @@ export class TestSession {
         if (this.startError) collector.fatal = this.startError;
         collector.addStderr(this.stderr);
         this.close();
-        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, Date.now() - started);
+        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, elapsed());
       }
       const id = this.nextId++;
       return await new Promise<RunResult>((resolve) => {
         const finish = () => {
           child.off("message", onMessage);
           child.off("close", onClose);
-          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, Date.now() - started));
+          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, elapsed()));
         };
         const onMessage = (message: any) => {
           // Once the watchdog fired, the run ends when the child is killed, not before.

@@ -201,9 +201,11 @@ export function runTests(options: RunOptions): Promise<RunResult> {
 
     const killGroup = () => killProcessGroup(child);
     // Out of time: learn where the workers are, then stop them all.
+    let stoppedAt: number | undefined;
     const stop = () => {
       if (timedOut) return;
       timedOut = true;
+      stoppedAt = Date.now();
       void askWhereStuck(child).then(killGroup);
     };
     const timer = options.timeoutMs ? setTimeout(stop, options.timeoutMs) : undefined;
@@ -222,7 +224,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       if (!timedOut) killGroup();
       // Detached or setsid children of learner code left the group: find them by their tag.
       killStrays(tag);
-      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
+      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, (stoppedAt ?? Date.now()) - started));
     });
   });
 }
