@@ -3,7 +3,7 @@ import { fail, t } from "../_testkit/check";
 import { loadMnist, readDigits, type Digit } from "../11-idx/idx";
 import { accuracy, confusionMatrix } from "../13-evaluate/evaluate";
 import { Adam, batchOf, trainEpoch } from "../23-optimisers/optimisers";
-import { FASHION_LABELS, fashionMnistDir, readFashionMnist } from "../../data/fashion-mnist";
+import { FASHION_LABELS, FASHION_LABELS_ZH, fashionMnistDir, readFashionMnist } from "../../data/fashion-mnist";
 import { testLang } from "../../data/lang";
 import { formatConfusion, formatDuration, progressBar } from "../../data/report";
 import { buildModel, describeSettings } from "./model";
@@ -116,7 +116,7 @@ describe("24 deep gate: the modern network on the full MNIST, >= 98% (Part 4) | 
       const labels = test.map((d) => d.label);
       say();
       say(formatConfusion(confusionMatrix(predicted, labels), lang));
-      say(t(`  classes: ${FASHION_LABELS.map((name, i) => `${i} ${name}`).join(", ")}`, `  类别：${FASHION_LABELS.map((name, i) => `${i} ${name}`).join("、")}`));
+      say(t(`  classes: ${FASHION_LABELS.map((name, i) => `${i} ${name}`).join(", ")}`, `  类别：${FASHION_LABELS_ZH.map((name, i) => `${i} ${name}`).join("、")}`));
       say();
       say(t(`Fashion-MNIST accuracy: ${(accuracy(predicted, labels) * 100).toFixed(2)}% of the 10,000 test pictures (for comparison only; training time ${formatDuration(seconds)})`, `Fashion-MNIST 准确率：10,000 张测试图片答对 ${(accuracy(predicted, labels) * 100).toFixed(2)}%（仅供比较；训练用时 ${formatDuration(seconds)}）`));
       say();
