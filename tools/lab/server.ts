@@ -10,7 +10,8 @@ import { createServer, type Plugin, type ViteDevServer } from "vite";
 import { Course } from "../../runner/cli/course";
 import { courseRoot } from "../../runner/harness/driver";
 import { load, notDone } from "../course-code";
-import { parseModel } from "../model";
+import { parseModel, type ModelFile } from "../model";
+import { MODEL_HEADER } from "./page/network";
 import type { Lang } from "../../runner/harness/manifest";
 import { mnistPath } from "../../data/mnist";
 import { sourceLine } from "./source-line";
@@ -83,6 +84,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     if (busy) throw new Error(`port ${options.port} is already in use on 127.0.0.1: choose another with --port (e.g. --port ${(options.port ?? DEFAULT_PORT) + 1}), or leave out --port to take the next free one`);
     throw error;
   }
+  // The page's first visit finds every module transformed and the model file read.
+  await importClosure(vite, pageModules(exercisesDir));
+  const model = path.join(root, "reports", "model.json");
+  if (fs.existsSync(model)) {
+    try {
+      modelFileWeights(model);
+    } catch {
+      // the page asks again and shows what is wrong
+    }
+  }
   const address = vite.httpServer?.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? DEFAULT_PORT;
   return { url: `http://127.0.0.1:${port}/`, port, vite, close: () => vite.close() };
@@ -104,6 +115,7 @@ const BROWSER_SHIMS: Record<string, string> = {
 
 function labPlugin(c: PluginContext): Plugin {
   const shimPrefix = "\0lab-shim:";
+  let server: ViteDevServer | undefined;
   return {
     name: "nn-kata-lab",
     enforce: "pre",
@@ -125,16 +137,22 @@ function labPlugin(c: PluginContext): Plugin {
       if (what === "pngjs") return `export const PNG = { sync: { read: ${refuse}, write: ${refuse} } };`;
       return `const refuse = ${refuse};\nexport default new Proxy({}, { get: () => refuse });`;
     },
-    // The page learns where the learner's modules are from the HTML itself and asks for them at
-    // once, instead of after a first request for the status.
-    transformIndexHtml() {
+    // The page learns where the learner's modules are from the HTML itself, and the browser is
+    // told every module the page will import (its own and the learner's, with what they import),
+    // so it asks for them all at once instead of one layer of imports after another.
+    async transformIndexHtml() {
       const base = learnerBase(c.exercisesDir);
+      const modules = server ? await importClosure(server, pageModules(c.exercisesDir)) : [];
+      // The page's first two questions to the server, asked while the modules come.
+      const requests = ["/api/status", ...(fs.existsSync(path.join(c.root, "reports", "model.json")) ? ["/api/model"] : [])];
       return [
         { tag: "meta", attrs: { name: "nn-kata-learner", content: base }, injectTo: "head" },
-        ...PAGE_EXERCISES.map((rel) => ({ tag: "link", attrs: { rel: "modulepreload", href: base + rel }, injectTo: "head" as const })),
+        ...modules.map((url) => ({ tag: "link", attrs: { rel: "modulepreload", href: url }, injectTo: "head" as const })),
+        ...requests.map((url) => ({ tag: "link", attrs: { rel: "preload", href: url, as: "fetch", crossorigin: "" }, injectTo: "head" as const })),
       ];
     },
-    configureServer(server) {
+    configureServer(devServer) {
+      server = devServer;
       server.middlewares.use((req, res, next) => {
         const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
         if (/(^|\/)solutions(\/|$)/.test(url)) {
@@ -143,10 +161,44 @@ function labPlugin(c: PluginContext): Plugin {
           return;
         }
         if (!url.startsWith("/api/")) return next();
-        api(c, server, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+        api(c, devServer, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
       });
     },
   };
+}
+
+/** The modules the page starts from: vite's client, the page's own, and the learner's it uses. */
+const pageModules = (exercisesDir: string) => ["/@vite/client", "/main.ts", ...PAGE_EXERCISES.map((rel) => learnerBase(exercisesDir) + rel)];
+
+/**
+ * The addresses of these modules and everything they import, as vite serves them (each is
+ * transformed here if it was not yet). A module that fails to transform is left to the page, which
+ * reports it (a learner's syntax error, say).
+ */
+async function importClosure(server: ViteDevServer, urls: string[]): Promise<string[]> {
+  const seen = new Set(urls);
+  const queue = [...urls];
+  while (queue.length > 0) {
+    const batch = queue.splice(0);
+    await Promise.all(
+      batch.map(async (url) => {
+        try {
+          await server.transformRequest(url);
+        } catch {
+          return;
+        }
+        const mod = await server.moduleGraph.getModuleByUrl(url);
+        for (const imported of mod?.importedModules ?? []) {
+          if (imported.url && !seen.has(imported.url)) {
+            seen.add(imported.url);
+            queue.push(imported.url);
+          }
+        }
+      }),
+    );
+  }
+  // A virtual module (the browser shims) is served under /@id/__x00__, as vite writes its id in imports.
+  return [...seen].map((url) => (url.startsWith("\0") ? `/@id/__x00__${url.slice(1)}` : url));
 }
 
 /** Where vite serves the learner's exercises/ folder. */
@@ -178,7 +230,7 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
       // A missing or faulty model is an answer for the page to show, not a failed request.
       if (!fs.existsSync(file)) return send(res, 200, { error: "no reports/model.json yet: `npm run train -- --mine` trains your network and saves it there" });
       try {
-        return send(res, 200, { model: parseModel(fs.readFileSync(file, "utf8"), "reports/model.json") });
+        return sendWeights(res, modelFileWeights(file));
       } catch (error) {
         return send(res, 200, { error: (error as Error).message });
       }
@@ -186,7 +238,7 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
     case "/api/check-model": {
       const name = query.get("name") || "the dropped file";
       try {
-        return send(res, 200, { model: parseModel((await readBody(req)).toString("utf8"), name) });
+        return sendWeights(res, weightsOf(parseModel((await readBody(req)).toString("utf8"), name)));
       } catch (error) {
         return send(res, 200, { error: (error as Error).message });
       }
@@ -204,6 +256,35 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
     default:
       return send(res, 404, { error: `no such lab request: ${url}` });
   }
+}
+
+interface ModelWeights {
+  sizes: Omit<ModelFile, "wih" | "who">;
+  /** wih then who, row after row. */
+  weights: Float64Array;
+}
+
+const weightsOf = ({ wih, who, ...sizes }: ModelFile): ModelWeights => ({ sizes, weights: Float64Array.from([...wih.flat(), ...who.flat()]) });
+
+/** reports/model.json checked and turned into weights, again only when the file changed (it is megabytes of JSON). */
+let modelCache: { file: string; stamp: string; weights: ModelWeights } | undefined;
+function modelFileWeights(file: string): ModelWeights {
+  const { mtimeMs, size } = fs.statSync(file);
+  const stamp = `${mtimeMs} ${size}`;
+  if (modelCache?.file !== file || modelCache.stamp !== stamp) modelCache = { file, stamp, weights: weightsOf(parseModel(fs.readFileSync(file, "utf8"), "reports/model.json")) };
+  return modelCache.weights;
+}
+
+/**
+ * A checked model for the page (page/network.ts readWeights): the sizes and learning rate in a
+ * header, the weights as raw 64-bit numbers, so the page has nothing to parse.
+ */
+function sendWeights(res: Res, { sizes, weights }: ModelWeights): void {
+  res.statusCode = 200;
+  res.setHeader("content-type", "application/octet-stream");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader(MODEL_HEADER, JSON.stringify(sizes));
+  res.end(Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength));
 }
 
 async function status(c: PluginContext) {

@@ -4,8 +4,7 @@ import { drawCurve } from "./chart";
 import { Pad } from "./draw";
 import { evaluate, showBackquery, showConfusion, showMistakes, showWeights, type Evaluation, type TestImages } from "./inside";
 import { loadLearner, revive, whereThrown, type Dir, type Loaded, type LearnerNetwork } from "./learner";
-import type { ModelFile } from "../../model-json";
-import { argmax, fitsDrawings, fromModelFile, learnerNetwork, sizes, type Weights } from "./network";
+import { argmax, fitsDrawings, learnerNetwork, readWeights, sizes, type Weights } from "./network";
 import { paint, paper } from "./pictures";
 import { fetchMnist, type EngineAddress, type Trainer, type TrainReport, type TrainRequest } from "./protocol";
 import { stats } from "./stats";
@@ -64,14 +63,16 @@ async function explain(error: unknown, dir: string): Promise<(t: Texts) => strin
 
 async function main(): Promise<void> {
   const base = document.querySelector<HTMLMetaElement>('meta[name="nn-kata-learner"]')!.content;
+  // Everything the first answer needs is asked for at once: the learner's modules, the status, the model.
   const learning = loadLearner(base);
+  const model = fetch("/api/model");
   const status = (await (await fetch("/api/status")).json()) as Status;
   const wanted = new URLSearchParams(location.search).get("lang");
   setLang(wanted === "zh" || wanted === "en" ? wanted : status.lang);
   $("lang").addEventListener("click", () => setLang(lang === "en" ? "zh" : "en"));
   const learner = await learning;
   const lab = new LabPage(status, learner);
-  lab.start();
+  await lab.start(model);
   stats.ready = performance.now();
 }
 
@@ -90,7 +91,8 @@ class LabPage {
 
   constructor(private readonly status: Status, private readonly learner: Loaded) {}
 
-  start(): void {
+  /** Set the page up; resolves once the model file's network (if there is one) answers drawings. */
+  async start(model: Promise<Response>): Promise<void> {
     this.buildBars();
     this.pad = new Pad($<HTMLCanvasElement>("pad"), (time) => this.drawingChanged(time));
     $("undo").addEventListener("click", () => this.pad.undo());
@@ -120,7 +122,7 @@ class LabPage {
       }
       later.append(section);
     }
-    if (this.status.hasModel) void this.useModelFile();
+    if (this.status.hasModel) await this.useModelFile(model);
   }
 
   private reportLoadFailures(): void {
@@ -258,18 +260,18 @@ class LabPage {
     });
   }
 
-  private async useModelFile(): Promise<void> {
-    const body = (await (await fetch("/api/model")).json()) as { model?: ModelFile; error?: string };
-    if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), (t) => t.modelFile);
+  private async useModelFile(response = fetch("/api/model")): Promise<void> {
+    const w = await readWeights(await response);
+    if ("error" in w) return showError("model-error", (t) => t.badModel(w.error));
+    this.use(w, (t) => t.modelFile);
   }
 
   /** A dropped file is checked by the server with the same rules as `npm run query` (runner/model.ts). */
   private async useDropped(file: File): Promise<void> {
     const response = await fetch(`/api/check-model?name=${encodeURIComponent(file.name)}`, { method: "POST", body: await file.text() });
-    const body = (await response.json()) as { model?: ModelFile; error?: string };
-    if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), () => file.name);
+    const w = await readWeights(response);
+    if ("error" in w) return showError("model-error", (t) => t.badModel(w.error));
+    this.use(w, () => file.name);
   }
 
   /** Use these weights with the learner's NeuralNetwork; `full` also redraws the slow views. */
@@ -291,8 +293,12 @@ class LabPage {
     this.networkName = name;
     refreshers.get("network-now")?.();
     this.answerDrawing();
-    showWeights($("weights"), w);
-    if (full) void this.lookInside();
+    // The pictures further down wait for the next turn of the event loop: the bars come first.
+    setTimeout(() => {
+      if (this.weights !== w) return; // another network came meanwhile
+      showWeights($("weights"), w);
+      if (full) void this.lookInside();
+    });
     return true;
   }
 
