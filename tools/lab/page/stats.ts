@@ -4,12 +4,14 @@ export interface LabStats {
   /**
    * performance.now() (so: milliseconds since navigation start) when the page was ready to draw:
    * the pad listening, the bars built and, when there is a reports/model.json, its network in use.
+   * The page also fires a "lab-ready" event on window then.
    */
   ready?: number;
-  /** Milliseconds from each input event to its outputs on the bars. */
+  /**
+   * Milliseconds from each drawing input (its event's time stamp) to its outputs written on the
+   * bars, in the animation frame that paints them (for inputs that came within one frame: the oldest).
+   */
   updates: number[];
-  /** Milliseconds from each input event to the animation frame that paints its bars. */
-  frames: number[];
   /** The digit the bars show now. */
   answer?: number;
   /** How many times the confusion matrix and mistakes were made. */
@@ -19,5 +21,5 @@ export interface LabStats {
   curve: { x: number; y: number }[];
 }
 
-export const stats: LabStats = { updates: [], frames: [], evaluated: 0, trainingDone: 0, curve: [] };
+export const stats: LabStats = { updates: [], evaluated: 0, trainingDone: 0, curve: [] };
 (globalThis as unknown as { labStats: LabStats }).labStats = stats;
