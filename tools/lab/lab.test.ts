@@ -242,9 +242,14 @@ describe("npm run lab in chromium", () => {
     }, LONG);
 
     it("sends none of the reference's code: not through the page, nor when asked for directly", async () => {
-      // Fetch the worker too (the test did not run it to the end), then look through everything served.
-      const worker = await page.request.get(new URL("train-worker.ts?worker_file&type=module", lab.url).href);
-      served.set("worker", await worker.text());
+      // Fetch every file of the page's bundle too (the worker's, its source maps), then look through everything served.
+      const assets = fs.readdirSync(path.join(lab.bundle, "assets"));
+      expect(assets.some((name) => name.startsWith("train-worker"))).toBe(true);
+      for (const name of assets) {
+        const response = await page.request.get(new URL(`/assets/${name}`, lab.url).href);
+        expect(response.status(), name).toBe(200);
+        served.set(name, await response.text());
+      }
       const names = referenceOnlyNames();
       expect(names.length).toBeGreaterThan(20);
       const text = [...served.values()].join("\n");

@@ -1,5 +1,6 @@
-// The lab's server: vite, on this computer only (127.0.0.1), serving the page in tools/lab/ and
-// the learner's own exercise modules from exercises/, bundled for the browser as they are now.
+// The lab's server: vite, on this computer only (127.0.0.1), serving the page in tools/lab/page/
+// (bundled once, see bundle.ts) and the learner's own exercise modules from exercises/,
+// transformed for the browser as they are now.
 // The course's reference code is never sent: solutions/ is refused outright, and the one place
 // the reference runs (exercise 17's preprocessing, while the learner's own does not pass yet)
 // runs here on the server and sends back only the 28 x 28 picture.
@@ -11,6 +12,7 @@ import { Course } from "../../runner/cli/course";
 import { courseRoot } from "../../runner/harness/driver";
 import { load, notDone } from "../course-code";
 import { parseModel, type ModelFile } from "../model";
+import { pageBundle } from "./bundle";
 import { MODEL_HEADER } from "./page/network";
 import type { Lang } from "../../runner/harness/manifest";
 import { mnistPath } from "../../data/mnist";
@@ -34,12 +36,16 @@ export interface LabOptions {
   passed?: (dir: string) => boolean | Promise<boolean>;
   /** Told when the check has to run an exercise's tests (it takes a few seconds). */
   onCheck?: (dirs: string[]) => void;
+  /** Told when the page has to be bundled (the first start after the page's code changed: a few seconds). */
+  onBuild?: () => void;
 }
 
 export interface Lab {
   url: string;
   port: number;
   vite: ViteDevServer;
+  /** The folder of the page's bundle (index.html, assets/). */
+  bundle: string;
   close(): Promise<void>;
 }
 
@@ -54,6 +60,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   if (!fs.existsSync(path.join(exercisesDir, "manifest.json"))) throw new Error(`${root} is not a course folder: it has no exercises/manifest.json`);
   const passed = options.passed ?? (async (dir: string) => (await notDone([dir], root, options.onCheck)).length === 0);
   const status17 = await passed("17-handwriting");
+  const bundle = await pageBundle(pageDir, path.join(courseRoot, ".nn-kata", "lab-page"), options.onBuild);
 
   const vite = await createServer({
     configFile: false,
@@ -70,10 +77,10 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       hmr: { overlay: false },
       watch: { ignored: ["**/node_modules/**", "**/.nn-kata/**", "**/reports/**"] },
       // Transform the page and the learner's modules while the browser starts, so the first load is quick.
-      warmup: { clientFiles: ["./main.ts", "./train-worker.ts", ...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
+      warmup: { clientFiles: [...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
     },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [labPlugin({ root, exercisesDir, lang: options.lang, status17 })],
+    plugins: [labPlugin({ root, exercisesDir, lang: options.lang, status17, bundle })],
   });
   try {
     await vite.listen();
@@ -96,7 +103,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   }
   const address = vite.httpServer?.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? DEFAULT_PORT;
-  return { url: `http://127.0.0.1:${port}/`, port, vite, close: () => vite.close() };
+  return { url: `http://127.0.0.1:${port}/`, port, vite, bundle, close: () => vite.close() };
 }
 
 interface PluginContext {
@@ -104,6 +111,7 @@ interface PluginContext {
   exercisesDir: string;
   lang: Lang;
   status17: boolean;
+  bundle: string;
 }
 
 /** Node modules some exercises import for their file-reading parts, which the page never calls. */
@@ -115,7 +123,6 @@ const BROWSER_SHIMS: Record<string, string> = {
 
 function labPlugin(c: PluginContext): Plugin {
   const shimPrefix = "\0lab-shim:";
-  let server: ViteDevServer | undefined;
   return {
     name: "nn-kata-lab",
     enforce: "pre",
@@ -137,29 +144,23 @@ function labPlugin(c: PluginContext): Plugin {
       if (what === "pngjs") return `export const PNG = { sync: { read: ${refuse}, write: ${refuse} } };`;
       return `const refuse = ${refuse};\nexport default new Proxy({}, { get: () => refuse });`;
     },
-    // The page learns where the learner's modules are from the HTML itself, and the browser is
-    // told every module the page will import (its own and the learner's, with what they import),
-    // so it asks for them all at once instead of one layer of imports after another.
-    async transformIndexHtml() {
-      const base = learnerBase(c.exercisesDir);
-      const modules = server ? await importClosure(server, pageModules(c.exercisesDir)) : [];
-      // The page's first two questions to the server, asked while the modules come.
-      const requests = ["/api/status", ...(fs.existsSync(path.join(c.root, "reports", "model.json")) ? ["/api/model"] : [])];
-      return [
-        { tag: "meta", attrs: { name: "nn-kata-learner", content: base }, injectTo: "head" },
-        ...modules.map((url) => ({ tag: "link", attrs: { rel: "modulepreload", href: url }, injectTo: "head" as const })),
-        ...requests.map((url) => ({ tag: "link", attrs: { rel: "preload", href: url, as: "fetch", crossorigin: "" }, injectTo: "head" as const })),
-      ];
-    },
     configureServer(devServer) {
-      server = devServer;
-      server.middlewares.use((req, res, next) => {
+      devServer.middlewares.use((req, res, next) => {
         const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
         if (/(^|\/)solutions(\/|$)/.test(url)) {
           res.statusCode = 403;
           res.end("The lab does not serve the course's reference solutions.");
           return;
         }
+        if (url === "/" || url === "/index.html") {
+          page(c, devServer).then((html) => {
+            res.setHeader("content-type", "text/html; charset=utf-8");
+            res.setHeader("cache-control", "no-store");
+            res.end(html);
+          }, next);
+          return;
+        }
+        if (url.startsWith("/assets/")) return sendAsset(c, url, res, next);
         if (!url.startsWith("/api/")) return next();
         api(c, devServer, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
       });
@@ -167,8 +168,45 @@ function labPlugin(c: PluginContext): Plugin {
   };
 }
 
-/** The modules the page starts from: vite's client, the page's own, and the learner's it uses. */
-const pageModules = (exercisesDir: string) => ["/@vite/client", "/main.ts", ...PAGE_EXERCISES.map((rel) => learnerBase(exercisesDir) + rel)];
+/** The learner's modules the page starts from. */
+const pageModules = (exercisesDir: string) => PAGE_EXERCISES.map((rel) => learnerBase(exercisesDir) + rel);
+
+/**
+ * The bundle's index.html, told where the learner's modules are; the browser is also told every
+ * learner module the page will import (with what they import) and the page's first two questions
+ * to the server, so it asks for them all at once instead of one after another. Vite's client,
+ * which reloads the page when the learner saves a file, comes once the page is ready (it is
+ * larger than the page itself).
+ */
+async function page(c: PluginContext, server: ViteDevServer): Promise<string> {
+  const base = learnerBase(c.exercisesDir);
+  const modules = await importClosure(server, pageModules(c.exercisesDir));
+  const requests = ["/api/status", ...(fs.existsSync(path.join(c.root, "reports", "model.json")) ? ["/api/model"] : [])];
+  const head = [
+    `<meta name="nn-kata-learner" content="${base}">`,
+    ...requests.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`),
+    ...modules.map((url) => `<link rel="modulepreload" href="${url}">`),
+  ];
+  return fs
+    .readFileSync(path.join(c.bundle, "index.html"), "utf8")
+    .replace("</head>", `  ${head.join("\n    ")}\n  </head>`)
+    .replace("</body>", `  <script type="module">${LATER}</script>\n  </body>`);
+}
+
+/** Vite's client, loaded when the page says it is ready (page/stats.ts), or a few seconds after it loaded if it never does. */
+const LATER = `const later = () => import("/@vite/client");
+    addEventListener("lab-ready", later, { once: true });
+    addEventListener("load", () => setTimeout(later, 5000), { once: true });`;
+
+/** A file of the bundle: its name carries a hash of its content, so the browser may keep it. */
+function sendAsset(c: PluginContext, url: string, res: Res, next: () => void): void {
+  const file = path.join(c.bundle, "assets", path.basename(url));
+  if (!fs.existsSync(file)) return next();
+  const types: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".map": "application/json" };
+  res.setHeader("content-type", `${types[path.extname(file)] ?? "application/octet-stream"}; charset=utf-8`);
+  res.setHeader("cache-control", "public, max-age=31536000, immutable");
+  res.end(fs.readFileSync(file));
+}
 
 /**
  * The addresses of these modules and everything they import, as vite serves them (each is

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   const lab = new LabPage(status, learner);
   await lab.start(model);
   stats.ready = performance.now();
+  dispatchEvent(new Event("lab-ready"));
 }
 
 class LabPage {
@@ -135,20 +136,37 @@ class LabPage {
     });
   }
 
+  private bars: { li: HTMLElement; fill: HTMLElement; value: HTMLElement }[] = [];
+
   private buildBars(): void {
-    const list = $("bars");
-    list.replaceChildren(
-      ...Array.from({ length: 10 }, (_, digit) => {
-        const li = document.createElement("li");
-        li.innerHTML = `<span class="digit">${digit}</span><span class="track"><span class="fill"></span></span><span class="value"></span>`;
-        return li;
-      }),
-    );
+    this.bars = Array.from({ length: 10 }, (_, digit) => {
+      const li = document.createElement("li");
+      li.innerHTML = `<span class="digit">${digit}</span><span class="track"><span class="fill"></span></span><span class="value"></span>`;
+      return { li, fill: li.querySelector<HTMLElement>(".fill")!, value: li.querySelector<HTMLElement>(".value")! };
+    });
+    $("bars").replaceChildren(...this.bars.map((bar) => bar.li));
   }
 
   // ---- drawing -> the 28 x 28 input -> the ten outputs ----
 
+  /** The time of the oldest input the bars do not show yet. */
+  private pendingInput: number | undefined;
+
+  /**
+   * However many inputs come within a frame, the drawing is read and answered once, in the next
+   * animation frame, just before the browser paints it. (The browser hands over pointer moves
+   * right before its animation frames, so a stroke's answer is painted in the frame of its move.)
+   */
   private drawingChanged(inputTime: number): void {
+    if (this.pendingInput !== undefined) return;
+    this.pendingInput = inputTime;
+    requestAnimationFrame(() => {
+      this.pendingInput = undefined;
+      this.updateDrawing(inputTime);
+    });
+  }
+
+  private updateDrawing(inputTime: number): void {
     if (this.pad.empty) {
       this.inputs = undefined;
       paint($<HTMLCanvasElement>("seen"), new Array(784).fill(255), paper);
@@ -223,10 +241,10 @@ class LabPage {
   private showOutputs(outputs: number[] | undefined): void {
     this.outputs = outputs;
     const best = outputs ? argmax(outputs) : -1;
-    $("bars").querySelectorAll("li").forEach((li, digit) => {
+    this.bars.forEach(({ li, fill, value: text }, digit) => {
       const value = outputs?.[digit];
-      (li.querySelector(".fill") as HTMLElement).style.width = `${Math.max(0, Math.min(1, value ?? 0)) * 100}%`;
-      (li.querySelector(".value") as HTMLElement).textContent = value === undefined ? "" : value.toFixed(3);
+      fill.style.width = `${Math.max(0, Math.min(1, value ?? 0)) * 100}%`;
+      text.textContent = value === undefined ? "" : value.toFixed(3);
       li.classList.toggle("best", digit === best);
     });
     stats.answer = outputs ? best : undefined;
