@@ -7,8 +7,10 @@
 //               pad listening, the ten bars built, and the model's network in the learner's
 //               NeuralNetwork, so the next stroke gets its answer (window.labStats.ready, set by
 //               page/main.ts). Measured three ways: the first visit after `npm run lab` starts
-//               (a new server and a new browser profile), a new browser profile on a server that
-//               has served the page before, and a reload (the browser's cache).
+//               (a new server, and a browser just started with a new profile, as `npm run lab`
+//               opens one), a new browser profile given 2 s to settle (nothing cached), and a
+//               reload (the browser's cache). Also: bundling the page, which `npm run lab` does
+//               once for each version of the page's code (bundle.ts).
 //   stroke      from a pointer event's time stamp to the bars showing its outputs (the learner's
 //               17 preprocessing, 09 scaleInputs, 10 query, the bars written), over every event
 //               of several strokes drawn with the mouse. The page answers once per animation
@@ -22,9 +24,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { launchChromium } from "./browser";
+import { pageBundle } from "./bundle";
 import { makeCourse } from "./course-copies";
 import { draw, labStats, randomModel, waitReady } from "./drive";
-import { startLab, type Lab } from "./server";
+import { labDir, startLab, type Lab } from "./server";
 
 const { values } = parseArgs({ options: { loads: { type: "string", default: "5" }, strokes: { type: "string", default: "6" } } });
 const LOADS = Number(values.loads);
@@ -56,6 +59,15 @@ async function main(): Promise<void> {
   const open: { close(): Promise<void> }[] = [];
   try {
     console.log(`lab benchmark: ${LOADS} loads of each kind, ${STROKES} strokes at 784-200-10, ${os.cpus().length} cores`);
+    const builds: number[] = [];
+    for (let i = 0; i < Math.min(LOADS, 3); i++) {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-lab-bundle-"));
+      const t0 = performance.now();
+      await pageBundle(path.join(labDir, "page"), out);
+      builds.push(performance.now() - t0);
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+    console.log(line("bundling the page (once)", builds));
     const first: number[] = [];
     const firstPaint: number[] = [];
     const started: number[] = [];
@@ -79,11 +91,12 @@ async function main(): Promise<void> {
     console.log(line("  first contentful paint", firstPaint));
     for (let i = 0; i < LOADS; i++) {
       const chromium = await launchChromium();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
       const page = await chromium.browser.newPage();
       newBrowser.push((await visit(page, () => page.goto(lab!.url))).ready);
       await chromium.close();
     }
-    console.log(line("page load, new browser profile", newBrowser));
+    console.log(line("page load, new profile, settled", newBrowser));
     const chromium = await launchChromium();
     open.push(chromium, lab!);
     const page = await chromium.browser.newPage();
