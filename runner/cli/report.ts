@@ -60,7 +60,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       break;
     case "tests-changed":
       for (const file of outcome.changed ?? []) out.push(term.red(`✗ ${m.testChanged(term.link(ctx.root, file))}`));
-      step = m.stepRestoreTest((outcome.changed ?? []).join(" "));
+      step = m.stepRestoreTest(ex.number);
       break;
     case "not-ready":
       for (const file of outcome.notReady) out.push(term.yellow(`! ${m.notReady(file)}`));

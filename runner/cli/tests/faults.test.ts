@@ -63,10 +63,15 @@ describe("runner faults", () => {
     expect(course.knownDone(ex1())).toBe(false);
     const next = await npmRun(dir, "next");
     expect(next.out).toContain(test);
-    expect(next.out).toContain(`git checkout -- ${test}`);
+    expect(next.out).toContain("npm run reset -- 1 --tests");
     const solution = await npmRun(dir, "solution", ["1"]);
     expect(solution.code).toBe(1);
-    write(test, original);
+    // the step it names brings the tests back and leaves the learner's own code alone
+    const own = fs.readFileSync(path.join(dir, predictor), "utf8");
+    const reset = await npmRun(dir, "reset", ["1", "--tests", "--yes"]);
+    expect(reset.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, test), "utf8")).toBe(original);
+    expect(fs.readFileSync(path.join(dir, predictor), "utf8")).toBe(own);
     expect((await course.check(ex1())).kind).toBe("passed");
   }, 240_000);
 

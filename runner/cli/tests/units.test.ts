@@ -107,6 +107,10 @@ describe("what an exercise's tests load", () => {
     write("exercises/01-a/a.ts", "export const a = 2;\n");
     expect(fingerprint(dir, closure)).not.toBe(before);
     expect(relativeImports('import x from "node:fs";\nimport("./lazy");\nimport "./side";')).toEqual(["./lazy", "./side"]);
+    // TypeScript syntax, and imports in comments or strings that are not imports
+    expect(relativeImports('import type { M } from "./m";\nconst s = \'import x from "./no"\';\n// import "./nor"\nexport function f<T>(a: T[]): T { return a[0] as T; }')).toEqual(["./m"]);
+    // a half-typed edit (an unclosed brace and string) still finds its imports
+    expect(relativeImports('import { dot } from "../05-matrix/matrix";\nexport function query(x: number[] {\n  return dot(`')).toEqual(["../05-matrix/matrix"]);
     fs.rmSync(dir, { recursive: true });
   });
 });
