@@ -162,7 +162,9 @@ class LabPage {
     this.pendingInput = inputTime;
     requestAnimationFrame(() => {
       this.pendingInput = undefined;
+      const started = performance.now();
       this.updateDrawing(inputTime);
+      if (!this.status.referencePreprocessing) stats.work.push(performance.now() - started);
     });
   }
 

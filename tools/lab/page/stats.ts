@@ -12,6 +12,8 @@ export interface LabStats {
    * bars, in the animation frame that paints them (for inputs that came within one frame: the oldest).
    */
   updates: number[];
+  /** Milliseconds each of those updates took itself (the rest of `updates` is waiting for the frame). */
+  work: number[];
   /** The digit the bars show now. */
   answer?: number;
   /** How many times the confusion matrix and mistakes were made. */
@@ -21,5 +23,5 @@ export interface LabStats {
   curve: { x: number; y: number }[];
 }
 
-export const stats: LabStats = { updates: [], evaluated: 0, trainingDone: 0, curve: [] };
+export const stats: LabStats = { updates: [], work: [], evaluated: 0, trainingDone: 0, curve: [] };
 (globalThis as unknown as { labStats: LabStats }).labStats = stats;
