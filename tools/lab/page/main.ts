@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   // Everything the first answer needs is asked for at once: the learner's modules, the status, the model.
   const learning = loadLearner(base);
   const model = fetch("/api/model");
+  model.catch(() => {}); // used only when there is a model file; start() reports its failure then
   const status = (await (await fetch("/api/status")).json()) as Status;
   const wanted = new URLSearchParams(location.search).get("lang");
   setLang(wanted === "zh" || wanted === "en" ? wanted : status.lang);
