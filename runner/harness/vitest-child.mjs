@@ -4,7 +4,9 @@
 // test files the parent asks for, so a re-run after a save costs a fraction of a fresh start.
 // Plain JavaScript so the child starts without a TypeScript loader.
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createVitest, startVitest } from "vitest/node";
+import { whereStuck } from "./where-stuck.mjs";
 
 const args = JSON.parse(process.argv[2]);
 const pending = [];
@@ -74,6 +76,31 @@ const collector = {
     });
   },
 };
+
+// The watchdog's time is up: before it kills this process, say what the test workers are doing.
+process.on("message", async (message) => {
+  if (message?.type !== "where-stuck") return;
+  const workers = await whereStuck().catch(() => undefined);
+  process.send?.({ type: "stuck", workers: workers?.map(inCourse) });
+});
+
+/** A worker's frames as course-relative files; frames outside the course (vitest, node) are left out. */
+const inCourse = (worker) =>
+  worker.state === "busy"
+    ? { state: "busy", frames: worker.frames.map((f) => ({ ...f, file: courseFile(f.url) })).filter((f) => f.file).map(({ url, ...f }) => f) }
+    : worker;
+
+function courseFile(url) {
+  let file;
+  try {
+    file = url.startsWith("file:") ? fileURLToPath(url) : url;
+  } catch {
+    return undefined;
+  }
+  if (!path.isAbsolute(file)) return undefined;
+  const relative = rel(file);
+  return relative.startsWith("..") || relative.split("/").includes("node_modules") ? undefined : relative;
+}
 
 if (args.serve) await serve();
 else await runOnce();
