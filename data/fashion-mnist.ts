@@ -17,6 +17,8 @@ export const DEBIAN_FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
 
 /** What each class number means. */
 export const FASHION_LABELS = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+/** The same classes in Chinese, for a run under --lang zh. */
+export const FASHION_LABELS_ZH = ["T 恤/上衣", "裤子", "套头衫", "连衣裙", "外套", "凉鞋", "衬衫", "运动鞋", "包", "短靴"];
 
 // Sizes and SHA-256 of the unpacked files, measured on Debian's dataset-fashion-mnist
 // 0.0~git20200523.55506a9-1 (its .gz files have the MD5 sums the Fashion-MNIST README lists).

@@ -3,6 +3,8 @@
 //
 // On a terminal the bar is redrawn in place; anywhere else (a test runner, a CI log, a pipe)
 // it prints one line at every tenth of the way, so a log never fills up with redraws.
+// The words come in English or Chinese (`lang`): the gates print them while their tests run.
+import type { Lang } from "./lang";
 
 interface Output {
   write(text: string): unknown;
@@ -24,7 +26,14 @@ export function drawBar(filled: number, width: number, empty = "-"): string {
   return `[${"#".repeat(full)}${empty.repeat(width - full)}]`;
 }
 
-export function progressBar(label: string, total: number, out: Output = process.stdout, now: () => number = () => performance.now()): Progress {
+export interface ProgressOptions {
+  out?: Output;
+  /** Milliseconds, for the speed and the time left. */
+  now?: () => number;
+  lang?: Lang;
+}
+
+export function progressBar(label: string, total: number, { out = process.stdout, now = () => performance.now(), lang = "en" }: ProgressOptions = {}): Progress {
   const started = now();
   let count = 0;
   let lastDraw = -Infinity;
@@ -35,8 +44,10 @@ export function progressBar(label: string, total: number, out: Output = process.
     const filled = Math.round(fraction * WIDTH);
     const perSecond = rate();
     const eta = count === 0 ? "?" : formatDuration((total - count) / perSecond);
+    const speed = Math.round(perSecond).toLocaleString("en-US");
     return `${label} ${drawBar(filled, WIDTH)} ${String(Math.floor(fraction * 100)).padStart(3)}%  ` +
-      `${count.toLocaleString("en-US")}/${total.toLocaleString("en-US")}  ${Math.round(perSecond).toLocaleString("en-US")} samples/s  ETA ${eta}`;
+      `${count.toLocaleString("en-US")}/${total.toLocaleString("en-US")}  ` +
+      (lang === "zh" ? `每秒 ${speed} 个样本  剩余 ${eta}` : `${speed} samples/s  ETA ${eta}`);
   };
   return {
     tick(n = 1) {
@@ -70,15 +81,18 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The confusion matrix as a table: a row for each true digit, a column for each answer. */
-export function formatConfusion(table: number[][]): string {
+export function formatConfusion(table: number[][], lang: Lang = "en"): string {
   const width = Math.max(4, ...table.flat().map((n) => String(n).length + 1));
   const cell = (text: string | number) => String(text).padStart(width);
+  // "标签" takes four terminal columns in two characters: pad it to the same 9 columns as "label".
+  const name = (i: number) => (lang === "zh" ? `标签 ${i}`.padEnd(7) : `label ${i}`.padEnd(9));
   const lines = [
-    `${"".padStart(9)}${table.map((_, j) => cell(j)).join("")}   <- the network's answer`,
+    `${"".padStart(9)}${table.map((_, j) => cell(j)).join("")}   ${lang === "zh" ? "<- 网络的答案" : "<- the network's answer"}`,
     ...table.map((row, i) => {
       const total = row.reduce((a, b) => a + b, 0);
-      const right = total === 0 ? "" : `   ${((100 * row[i]) / total).toFixed(1)}% right`;
-      return `${`label ${i}`.padEnd(9)}${row.map(cell).join("")}${right}`;
+      const percent = ((100 * row[i]) / total).toFixed(1);
+      const right = total === 0 ? "" : lang === "zh" ? `   答对 ${percent}%` : `   ${percent}% right`;
+      return `${name(i)}${row.map(cell).join("")}${right}`;
     }),
   ];
   return lines.join("\n");

@@ -158,7 +158,7 @@ function readHidden(hiddenDir: string | undefined, all: Exercise[]): Map<string,
 
 /** The checkout the grader itself runs from (usually the course root too). */
 const graderRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const GRADER_SOURCES = ["runner/harness/driver.ts", "runner/harness/vitest-child.mjs", "runner/harness/redirect-plugin.ts", "runner/harness/stubs.ts", "runner/harness/manifest.ts"];
+const GRADER_SOURCES = ["runner/harness/driver.ts", "runner/harness/vitest-child.mjs", "runner/harness/where-stuck.mjs", "runner/harness/redirect-plugin.ts", "runner/harness/stubs.ts", "runner/harness/manifest.ts"];
 
 /**
  * A hash of everything that can change a grade of the selected exercises: their manifest

@@ -27,6 +27,7 @@ export const RUNTIME_FILES = [
   "runner/harness/redirect-plugin.ts",
   "runner/harness/env.ts",
   "runner/harness/vitest-child.mjs",
+  "runner/harness/where-stuck.mjs",
   "tools/engine/gate-plugin.ts",
 ];
 

@@ -1,8 +1,12 @@
 // The test kit's messages (solutions/_testkit/check.ts) and the two-language texts (data/lang.ts):
 // what a learner reads when a test fails must be short, in their language, and to the point.
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
+import ts from "typescript";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { pick, pickLines } from "../data/lang";
+import { courseRoot } from "../runner/harness/driver";
 
 type Kit = typeof import("../solutions/_testkit/check");
 
@@ -24,6 +28,49 @@ function messageOf(run: () => unknown): string {
 
 afterEach(() => vi.unstubAllEnvs());
 
+const NAMERS = new Set(["describe", "it", "test"]);
+/** vitest's modifiers (it.skip, describe.sequential); a local `test` array's `test.filter` is none. */
+const MODIFIERS = new Set(["skip", "only", "todo", "fails", "concurrent", "sequential", "shuffle"]);
+/** Modifiers whose own arguments are not a test's name: it.each(table), it.skipIf(condition). */
+const NOT_A_NAME = new Set(["each", "for", "skipIf", "runIf"]);
+
+/** Does this call name a test: describe("..."), it.skip("..."), it.each(t)("..."), (c ? it : it.skip)("...")? */
+function namesATest(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) return NAMERS.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) return MODIFIERS.has(callee.name.text) && namesATest(callee.expression);
+  if (ts.isCallExpression(callee)) return ts.isPropertyAccessExpression(callee.expression) && NOT_A_NAME.has(callee.expression.name.text) && namesATest(callee.expression.expression);
+  if (ts.isParenthesizedExpression(callee)) return namesATest(callee.expression);
+  if (ts.isConditionalExpression(callee)) return namesATest(callee.whenTrue) && namesATest(callee.whenFalse);
+  return false;
+}
+
+/** Every test name in a test file, as written: a template's ${...} parts become "x". */
+function testNames(file: string): { line: number; name: string | undefined }[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const names: { line: number; name: string | undefined }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && namesATest(node.expression)) {
+      const first = node.arguments[0];
+      const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) names.push({ line, name: first.text });
+      else if (first && ts.isTemplateExpression(first)) names.push({ line, name: [first.head.text, ...first.templateSpans.map((s) => s.literal.text)].join("x") });
+      else names.push({ line, name: undefined });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
+}
+
+/** A name the runner cannot show in Chinese: no "English | 中文" halves, or not written in place. */
+const lacksChinese = (name: string | undefined) => name === undefined || pick(name, "zh") === name || pick(name, "en").trim() === "";
+
+const exerciseDirs = fs
+  .readdirSync(path.join(courseRoot, "solutions"), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^\d\d-/.test(d.name))
+  .map((d) => d.name)
+  .sort();
+
 describe("data/lang: 'English | 中文' texts", () => {
   it("picks the half for the language, and leaves one-language text alone", () => {
     expect(pick("adds two matrices | 两个矩阵相加", "en")).toBe("adds two matrices");
@@ -31,6 +78,44 @@ describe("data/lang: 'English | 中文' texts", () => {
     expect(pick("a|b is bitwise or | a|b 是按位或", "zh")).toBe("a|b 是按位或");
     expect(pick("x | y", "zh")).toBe("x | y");
     expect(pickLines("top | 顶\n  expected: 1 | expected: 一", "zh")).toBe("顶\n  expected: 一");
+  });
+
+  it("finds the names of every kind of test call, and only those", () => {
+    const file = path.join(fs.mkdtempSync(path.join(courseRoot, "node_modules", ".names-")), "sample.test.ts");
+    fs.writeFileSync(
+      file,
+      [
+        'describe("suite | 套件", () => {',
+        '  it.each([[1]])("each %s | 每个 %s", () => {});',
+        '  it.skipIf(true)("skipped", () => {});',
+        '  (flag ? it : it.skip)(`n = ${n} | n 等于 ${n}`, () => {});',
+        '  test(name, () => {});',
+        '  expect("not a name").toBe("x");',
+        '  test.filter((d) => d.label === 1);',
+        "});",
+      ].join("\n"),
+    );
+    try {
+      expect(testNames(file)).toEqual([
+        { line: 1, name: "suite | 套件" },
+        { line: 2, name: "each %s | 每个 %s" },
+        { line: 3, name: "skipped" },
+        { line: 4, name: "n = x | n 等于 x" },
+        { line: 5, name: undefined },
+      ]);
+      expect(testNames(file).filter(({ name }) => lacksChinese(name)).map(({ line }) => line)).toEqual([3, 5]);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
+  it.each(exerciseDirs)("%s: every test name is written 'English | 中文', so --lang zh shows it in Chinese", (dir) => {
+    const folder = path.join(courseRoot, "solutions", dir);
+    const files = fs.readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".test.ts"));
+    const names = files.flatMap((f) => testNames(path.join(folder, f)).map((n) => ({ ...n, where: `solutions/${dir}/${f}:${n.line}` })));
+    expect(names.length, `solutions/${dir} has no tests`).toBeGreaterThan(0);
+    const english = names.filter(({ name }) => lacksChinese(name));
+    expect(english.map(({ where, name }) => `${where} ${name ?? "(not a literal: write the name in place)"}`)).toEqual([]);
   });
 });
 

@@ -29,7 +29,7 @@ export interface ChoiceOptions {
 
 /** Exercise folders among `dirs` whose tests do not pass now (known from the runner's state, or run). */
 export async function notDone(dirs: string[], root = courseRoot, onCheck?: (dirs: string[]) => void): Promise<string[]> {
-  // Loaded only here: the runner's Course brings the TypeScript compiler (about 125 MB), which
+  // Loaded only here: the runner's Course (its remembered results, its vitest session) is what
   // `npm run train -- --reference` or `--mine` never needs.
   const { Course } = await import("../runner/cli/course");
   const course = new Course({ root });

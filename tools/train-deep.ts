@@ -3,6 +3,7 @@
 // settings are exercise 24's settings.ts (yours with --mine), changed by any option given.
 import { progressBar } from "../data/report";
 import { isUnwritten, load, type Tree } from "./course-code";
+import type { DeepSettings } from "../exercises/24-deep-gate/settings";
 
 export const DEEP_NEEDS = ["09-prepare", "11-idx", "20-softmax", "21-activations", "22-layers", "23-optimisers"];
 
@@ -22,15 +23,8 @@ interface Model {
   predict(x: Matrix): number[];
 }
 
-export interface DeepSettings {
-  hiddenLayers: number[];
-  activation: "relu" | "leaky relu" | "tanh";
-  learningRate: number;
-  learningRateDecay: number;
-  epochs: number;
-  batchSize: number;
-  seed: number;
-}
+// The settings' shape is exercise 24's own (its file documents each field for the learner).
+export type { DeepSettings };
 
 /** What the course suggests when exercise 24's settings are not written yet. */
 const FALLBACK: DeepSettings = { hiddenLayers: [256, 128], activation: "relu", learningRate: 0.002, learningRateDecay: 0.75, epochs: 6, batchSize: 128, seed: 1 };

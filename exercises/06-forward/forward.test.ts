@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectCloseMatrix, expectMatrix, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectCloseMatrix, expectMatrix, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { Matrix } from "../05-matrix/matrix";
 import { forward, layerInputs, layerOutputs } from "./forward";
 
@@ -48,8 +48,8 @@ const smallNetwork = fc
 describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06 前向传播：信号穿过三层网络（书中 1.7、1.9 节）", () => {
   it("layerInputs: X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62] (book 1.9) | layerInputs：X_hidden = W_input_hidden . I = [1.16, 0.42, 0.62]（书中 1.9 节）", () => {
     const x = layerInputs(W_INPUT_HIDDEN, INPUTS);
-    expectMatrix(x, 3, 1, "layerInputs(W_input_hidden, inputs): one combined input per hidden node, a 3x1 column");
-    expectCloseMatrix(x, column(X_HIDDEN), "layerInputs(W_input_hidden, [0.9, 0.1, 0.8]): the first is 0.9*0.9 + 0.3*0.1 + 0.4*0.8 = 1.16 (book 1.9)");
+    expectMatrix(x, 3, 1, t("layerInputs(W_input_hidden, inputs): one combined input per hidden node, a 3x1 column", "layerInputs(W_input_hidden, inputs)：每个隐藏节点一个组合输入，是一个 3x1 的列"));
+    expectCloseMatrix(x, column(X_HIDDEN), t("layerInputs(W_input_hidden, [0.9, 0.1, 0.8]): the first is 0.9*0.9 + 0.3*0.1 + 0.4*0.8 = 1.16 (book 1.9)", "layerInputs(W_input_hidden, [0.9, 0.1, 0.8])：第一个是 0.9*0.9 + 0.3*0.1 + 0.4*0.8 = 1.16（书中 1.9 节）"));
   });
 
   it("layerOutputs: O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650] (book 1.9) | layerOutputs：O_hidden = sigmoid(X_hidden) = [0.761, 0.603, 0.650]（书中 1.9 节）", () => {
@@ -66,11 +66,11 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
 
   it("forward returns all four steps of the book's example: hiddenInputs, hiddenOutputs, finalInputs, finalOutputs | forward 返回书中例子的全部四步：hiddenInputs、hiddenOutputs、finalInputs、finalOutputs", () => {
     const pass = forward(W_INPUT_HIDDEN, W_HIDDEN_OUTPUT, INPUTS);
-    if (typeof pass !== "object" || pass === null) fail(`forward(wih, who, inputs)\n  expected: an object { hiddenInputs, hiddenOutputs, finalInputs, finalOutputs }\n  got:      ${String(pass)}`);
+    if (typeof pass !== "object" || pass === null) fail(t(`forward(wih, who, inputs)\n  expected: an object { hiddenInputs, hiddenOutputs, finalInputs, finalOutputs }\n  got:      ${String(pass)}`, `forward(wih, who, inputs)\n  expected: 一个对象 { hiddenInputs, hiddenOutputs, finalInputs, finalOutputs }\n  got:      ${String(pass)}`));
     expectCloseMatrix(pass.hiddenInputs, column(X_HIDDEN), "forward(...).hiddenInputs, X_hidden (book 1.9)");
     expectCloseMatrix(pass.hiddenOutputs, column(O_HIDDEN), "forward(...).hiddenOutputs, O_hidden (book 1.9)");
     expectCloseMatrix(pass.finalInputs, column(X_OUTPUT), "forward(...).finalInputs, X_output (book 1.9)");
-    expectCloseMatrix(pass.finalOutputs, column(O_OUTPUT), "forward(...).finalOutputs, O_output: the network's answer (book 1.9)");
+    expectCloseMatrix(pass.finalOutputs, column(O_OUTPUT), t("forward(...).finalOutputs, O_output: the network's answer (book 1.9)", "forward(...).finalOutputs，即 O_output：网络的答案（书中 1.9 节）"));
   });
 
   it("forward leaves its weights and inputs as they were | forward 不改动它的权重和输入", () => {
@@ -78,21 +78,21 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
     const who = Matrix.fromArray(W_HIDDEN_OUTPUT.toArray());
     const inputs = Matrix.column([0.9, 0.1, 0.8]);
     forward(wih, who, inputs);
-    expectCloseMatrix(wih, W_INPUT_HIDDEN.toArray(), "wih after forward(wih, who, inputs): forward must not change it", 0);
-    expectCloseMatrix(who, W_HIDDEN_OUTPUT.toArray(), "who after forward(wih, who, inputs): forward must not change it", 0);
-    expectCloseMatrix(inputs, column([0.9, 0.1, 0.8]), "inputs after forward(wih, who, inputs): forward must not change them", 0);
+    expectCloseMatrix(wih, W_INPUT_HIDDEN.toArray(), t("wih after forward(wih, who, inputs): forward must not change it", "forward(wih, who, inputs) 之后的 wih：forward 不能改动它"), 0);
+    expectCloseMatrix(who, W_HIDDEN_OUTPUT.toArray(), t("who after forward(wih, who, inputs): forward must not change it", "forward(wih, who, inputs) 之后的 who：forward 不能改动它"), 0);
+    expectCloseMatrix(inputs, column([0.9, 0.1, 0.8]), t("inputs after forward(wih, who, inputs): forward must not change them", "forward(wih, who, inputs) 之后的 inputs：forward 不能改动它们"), 0);
   });
 
   it("too few inputs for the weights: an error that names both shapes | 输入比权重要求的少：错误信息写出两个形状", () => {
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.column([0.9, 0.1])),
       ["3x3", "2x1"],
-      "layerInputs(a 3x3 weight matrix, a 2x1 column): three links into each node but only two inputs",
+      t("layerInputs(a 3x3 weight matrix, a 2x1 column): three links into each node but only two inputs", "layerInputs(3x3 的权重矩阵, 2x1 的列)：每个节点有三条传入链接，却只有两个输入"),
     );
     expectThrowsMentioning(
       () => layerOutputs(W_INPUT_HIDDEN, Matrix.column([0.9, 0.1, 0.8, 0.5])),
       ["3x3", "4x1"],
-      "layerOutputs(a 3x3 weight matrix, a 4x1 column)",
+      t("layerOutputs(a 3x3 weight matrix, a 4x1 column)", "layerOutputs(3x3 的权重矩阵, 4x1 的列)"),
     );
   });
 
@@ -100,7 +100,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.1, 0.8]])),
       ["3x3", "1x3"],
-      "layerInputs(a 3x3 weight matrix, a 1x3 row): inputs are a column, one row per input node (Matrix.column)",
+      t("layerInputs(a 3x3 weight matrix, a 1x3 row): inputs are a column, one row per input node (Matrix.column)", "layerInputs(3x3 的权重矩阵, 1x3 的行)：输入是一列，每个输入节点占一行（Matrix.column）"),
     );
   });
 
@@ -109,7 +109,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
     expectThrowsMentioning(
       () => layerInputs(W_INPUT_HIDDEN, Matrix.fromArray([[0.9, 0.9], [0.1, 0.1], [0.8, 0.8]])),
       ["3x3", "3x2"],
-      "layerInputs(a 3x3 weight matrix, a 3x2 matrix): the inputs must be a single 3x1 column",
+      t("layerInputs(a 3x3 weight matrix, a 3x2 matrix): the inputs must be a single 3x1 column", "layerInputs(3x3 的权重矩阵, 3x2 的矩阵)：输入必须是单独一个 3x1 的列"),
     );
   });
 
@@ -119,7 +119,7 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
       [0.1, 0.2, 0.3, 0.4],
       [0.5, 0.6, 0.7, 0.8],
     ]);
-    expectThrowsMentioning(() => forward(W_INPUT_HIDDEN, who, INPUTS), ["2x4", "3x1"], "forward(wih 3x3, who 2x4, inputs 3x1): who needs one column per hidden node (3), not 4");
+    expectThrowsMentioning(() => forward(W_INPUT_HIDDEN, who, INPUTS), ["2x4", "3x1"], t("forward(wih 3x3, who 2x4, inputs 3x1): who needs one column per hidden node (3), not 4", "forward(wih 3x3, who 2x4, inputs 3x1)：who 需要每个隐藏节点一列（3 列），而不是 4 列"));
   });
 
   it("layerInputs is every node's weighted sum of its inputs, for any small layer | 对任意小的层，layerInputs 是每个节点对其输入的加权和", () => {
@@ -146,13 +146,13 @@ describe("06 forward: signals through a three-layer network (book 1.7, 1.9) | 06
       fc.property(smallNetwork, ({ wih, who, inputs }) => {
         const what = `forward(wih ${wih.length}x${inputs.length}, who ${who.length}x${wih.length}, inputs ${inputs.length}x1)`;
         const pass = forward(Matrix.fromArray(wih), Matrix.fromArray(who), Matrix.column(inputs));
-        const hiddenInputs = expectMatrix(pass.hiddenInputs, wih.length, 1, `${what}.hiddenInputs: one per hidden node`).map((r) => r[0]);
-        const hiddenOutputs = expectMatrix(pass.hiddenOutputs, wih.length, 1, `${what}.hiddenOutputs: one per hidden node`).map((r) => r[0]);
-        const finalInputs = expectMatrix(pass.finalInputs, who.length, 1, `${what}.finalInputs: one per output node`).map((r) => r[0]);
-        const finalOutputs = expectMatrix(pass.finalOutputs, who.length, 1, `${what}.finalOutputs: one per output node`).map((r) => r[0]);
+        const hiddenInputs = expectMatrix(pass.hiddenInputs, wih.length, 1, t(`${what}.hiddenInputs: one per hidden node`, `${what}.hiddenInputs：每个隐藏节点一个`)).map((r) => r[0]);
+        const hiddenOutputs = expectMatrix(pass.hiddenOutputs, wih.length, 1, t(`${what}.hiddenOutputs: one per hidden node`, `${what}.hiddenOutputs：每个隐藏节点一个`)).map((r) => r[0]);
+        const finalInputs = expectMatrix(pass.finalInputs, who.length, 1, t(`${what}.finalInputs: one per output node`, `${what}.finalInputs：每个输出节点一个`)).map((r) => r[0]);
+        const finalOutputs = expectMatrix(pass.finalOutputs, who.length, 1, t(`${what}.finalOutputs: one per output node`, `${what}.finalOutputs：每个输出节点一个`)).map((r) => r[0]);
         for (const [name, values] of [["hiddenOutputs", hiddenOutputs], ["finalOutputs", finalOutputs]] as const) {
           values.forEach((o, i) => {
-            if (!(o > 0 && o < 1)) fail(`${what}.${name}, item [${i}]\n  expected: a sigmoid output, strictly between 0 and 1\n  got:      ${o}`);
+            if (!(o > 0 && o < 1)) fail(t(`${what}.${name}, item [${i}]\n  expected: a sigmoid output, strictly between 0 and 1\n  got:      ${o}`, `${what}.${name}，第 [${i}] 项\n  expected: S 函数的输出，严格在 0 和 1 之间\n  got:      ${o}`));
           });
         }
         expectCloseMatrix(pass.hiddenInputs, column(weightedSums(wih, inputs)), `${what}.hiddenInputs = wih . inputs`, 1e-9);

@@ -31,7 +31,7 @@ function expectSame(got: number[], expected: number[], what: string, tolerance: 
 describe("15 rotate: new training images by turning them about the centre (book 3.3) | 15 旋转：绕中心转动图像，得到新的训练图像（书中 3.3 节）", () => {
   it("+90 degrees turns the picture anticlockwise: a dot below the centre moves to the right of it | +90 度把图像逆时针转动：中心下方的点移到中心右边", () => {
     const dot = picture((row, col) => (row === 20 && col === 13 ? 1 : 0.01));
-    const turned = rotated(dot, 90, "rotate(a dot at row 20, column 13, by 90)");
+    const turned = rotated(dot, 90, t("rotate(a dot at row 20, column 13, by 90)", "rotate(第 20 行、第 13 列的一个点, 90)"));
     // (20, 13) is 6.5 below and 0.5 left of the centre (13.5, 13.5); a quarter turn anticlockwise
     // puts it 6.5 right and 0.5 below: (14, 20). Like scipy.ndimage.rotate, the book's tool.
     expectClose(at(turned, 14, 20), 1, "rotate(dot, 90) at (14, 20): where the dot should land | rotate(dot, 90) 在 (14, 20)：点应该落到的位置", 1e-9);
@@ -53,19 +53,19 @@ describe("15 rotate: new training images by turning them about the centre (book 
       for (let col = 0; col < SIDE; col++) {
         const fromRow = CENTRE + cos * (row - CENTRE) + sin * (col - CENTRE);
         const fromCol = CENTRE - sin * (row - CENTRE) + cos * (col - CENTRE);
-        const where = `rotate(ramp, 10) at (${row}, ${col}), which comes from (${fromRow.toFixed(3)}, ${fromCol.toFixed(3)})`;
+        const where = t(`rotate(ramp, 10) at (${row}, ${col}), which comes from (${fromRow.toFixed(3)}, ${fromCol.toFixed(3)})`, `rotate(ramp, 10) 在 (${row}, ${col})，它来自 (${fromRow.toFixed(3)}, ${fromCol.toFixed(3)})`);
         const inside = (p: number) => p >= 0 && p <= 27;
         const far = (p: number) => p <= -1 || p >= 28;
         if (inside(fromRow) && inside(fromCol)) {
           expectClose(at(turned, row, col), 0.01 + 0.03 * fromCol, where, 1e-9);
         } else if (far(fromRow) || far(fromCol)) {
-          expectClose(at(turned, row, col), 0.01, `${where}: a pixel or more outside the picture, background 0.01 | ${where}：在图外一个像素以上，背景 0.01`, 1e-9);
+          expectClose(at(turned, row, col), 0.01, t(`${where}: a pixel or more outside the picture, background 0.01`, `${where}：在图外一个像素以上，背景 0.01`), 1e-9);
         } else {
           // Less than a pixel outside: the README lets the edge rule vary (outside, clamped to the
           // edge, or blended with 0.01), so the value lies between 0.01 and the nearest edge pixels.
           const hi = Math.max(ramp01(Math.floor(fromCol)), ramp01(Math.ceil(fromCol)));
           const value = at(turned, row, col);
-          if (!(value >= 0.01 - 1e-9 && value <= hi + 1e-9)) fail(`${where}: ${t("just outside the picture", "刚好在图外")}\n  expected: ${t(`between the background 0.01 and the nearest edge pixel ${hi.toFixed(5)}`, `在背景 0.01 和最近的边缘像素 ${hi.toFixed(5)} 之间`)}\n  got:      ${value}`);
+          if (!(value >= 0.01 - 1e-9 && value <= hi + 1e-9)) fail(`${where}${t(": just outside the picture", "：刚好在图外")}\n  expected: ${t(`between the background 0.01 and the nearest edge pixel ${hi.toFixed(5)}`, `在背景 0.01 和最近的边缘像素 ${hi.toFixed(5)} 之间`)}\n  got:      ${value}`);
         }
       }
     }
@@ -79,15 +79,15 @@ describe("15 rotate: new training images by turning them about the centre (book 
       [-10, [[7, 10, 0.879448], [10, 20, 0.977284], [20, 14, 0.807308], [15, 16, 0.526837]]],
     ];
     for (const [degrees, pixels] of scipy) {
-      const turned = rotated(seven, degrees, `rotate(MNIST test digit 0, ${degrees})`);
-      for (const [row, col, value] of pixels) expectClose(at(turned, row, col), value, `rotate(MNIST test digit 0, ${degrees}) at (${row}, ${col}); scipy gives ${value}`, 1e-6);
+      const turned = rotated(seven, degrees, t(`rotate(MNIST test digit 0, ${degrees})`, `rotate(MNIST 测试数字 0, ${degrees})`));
+      for (const [row, col, value] of pixels) expectClose(at(turned, row, col), value, t(`rotate(MNIST test digit 0, ${degrees}) at (${row}, ${col}); scipy gives ${value}`, `rotate(MNIST 测试数字 0, ${degrees}) 在 (${row}, ${col})；scipy 给出 ${value}`), 1e-6);
     }
   });
 
   it("corners that turn in from outside the picture get the background 0.01 | 从图外转进来的角取背景值 0.01", () => {
     const bright = picture(() => 0.8);
-    const turned = rotated(bright, 45, "rotate(every pixel 0.8, 45)");
-    for (const [row, col] of [[0, 0], [0, 27], [27, 0], [27, 27]]) expectClose(at(turned, row, col), 0.01, `rotate(every pixel 0.8, 45) at corner (${row}, ${col})`, 1e-12);
+    const turned = rotated(bright, 45, t("rotate(every pixel 0.8, 45)", "rotate(每个像素都是 0.8, 45)"));
+    for (const [row, col] of [[0, 0], [0, 27], [27, 0], [27, 27]]) expectClose(at(turned, row, col), 0.01, t(`rotate(every pixel 0.8, 45) at corner (${row}, ${col})`, `rotate(每个像素都是 0.8, 45) 在角上 (${row}, ${col})`), 1e-12);
     expectClose(at(turned, 13, 13), 0.8, "rotate(every pixel 0.8, 45) near the centre | rotate(每个像素都是 0.8, 45) 在中心附近", 1e-12);
   });
 
@@ -142,7 +142,7 @@ describe("15 rotate: new training images by turning them about the centre (book 
         for (let row = 0; row < SIDE; row++) {
           for (let col = 0; col < SIDE; col++) {
             if ((row - CENTRE) ** 2 + (col - CENTRE) ** 2 > 12 ** 2) continue;
-            expectClose(at(back, row, col), at(image, row, col), `rotate(rotate(smooth image, ${degrees}), ${-degrees}) at (${row}, ${col})`, 0.02);
+            expectClose(at(back, row, col), at(image, row, col), t(`rotate(rotate(smooth image, ${degrees}), ${-degrees}) at (${row}, ${col})`, `rotate(rotate(平滑的图像, ${degrees}), ${-degrees}) 在 (${row}, ${col})`), 0.02);
           }
         }
       }),
@@ -158,8 +158,8 @@ describe("15 rotate: new training images by turning them about the centre (book 
   });
 
   it("a picture that is not 784 numbers, a pixel or an angle that is not a number, gives a clear error | 图像不是 784 个数、某个像素或角度不是数时，给出清楚的错误", () => {
-    expectThrowsMentioning(() => rotate(new Array(783).fill(0.01), 10), ["784", "783"], "rotate(an image of 783 numbers, 10)");
-    expectThrowsMentioning(() => rotate(new Array(28).fill(0.01), 10), ["784", "28"], "rotate(an image of 28 numbers, 10)");
+    expectThrowsMentioning(() => rotate(new Array(783).fill(0.01), 10), ["784", "783"], "rotate(an image of 783 numbers, 10) | rotate(783 个数的图像, 10)");
+    expectThrowsMentioning(() => rotate(new Array(28).fill(0.01), 10), ["784", "28"], "rotate(an image of 28 numbers, 10) | rotate(28 个数的图像, 10)");
     expectThrowsMentioning(() => rotate(new Array(784).fill(0.01), Number.NaN), ["NaN"], "rotate(image, NaN)");
     expectThrowsMentioning(() => rotate(new Array(784).fill(0.01), Infinity), ["Infinity"], "rotate(image, Infinity)");
     const broken = new Array(784).fill(0.01);

@@ -40,10 +40,10 @@ const scaled = (grey: number) => ((255 - grey) / 255) * 0.99 + 0.01;
 describe("17 handwriting: your own digit as a PNG becomes the network's 784 inputs (book 3.1) | 17 手写数字：把你自己写的数字 PNG 变成网络的 784 个输入（书中 3.1 节）", () => {
   it("decodePng reads a PNG into width, height and 4 bytes (red, green, blue, alpha) per pixel | decodePng 把 PNG 读成宽、高和每像素 4 个字节（红、绿、蓝、透明度）", () => {
     const picture = decodePng(fs.readFileSync(fixture("test0-label7-56-rgb.png")), "test0-label7-56-rgb.png");
-    expectNumber(picture?.width, "decodePng(56 x 56 RGB picture).width");
-    if (picture.width !== 56 || picture.height !== 56) fail(`decodePng(56 x 56 RGB picture)\n  expected: width 56, height 56\n  got:      width ${picture.width}, height ${picture.height}`);
-    const data = expectNumbers(picture.data, 56 * 56 * 4, "decodePng(56 x 56 RGB picture).data (4 bytes per pixel)");
-    expectCloseNumbers(data.slice(0, 4), [255, 255, 255, 255], "the top-left pixel is white paper, fully opaque", 0);
+    expectNumber(picture?.width, t("decodePng(56 x 56 RGB picture).width", "decodePng(56 x 56 的 RGB 图片).width"));
+    if (picture.width !== 56 || picture.height !== 56) fail(t(`decodePng(56 x 56 RGB picture)\n  expected: width 56, height 56\n  got:      width ${picture.width}, height ${picture.height}`, `decodePng(56 x 56 的 RGB 图片)\n  expected: 宽 56，高 56\n  got:      宽 ${picture.width}，高 ${picture.height}`));
+    const data = expectNumbers(picture.data, 56 * 56 * 4, t("decodePng(56 x 56 RGB picture).data (4 bytes per pixel)", "decodePng(56 x 56 的 RGB 图片).data（每个像素 4 个字节）"));
+    expectCloseNumbers(data.slice(0, 4), [255, 255, 255, 255], t("the top-left pixel is white paper, fully opaque", "左上角的像素是白纸，完全不透明"), 0);
   });
 
   it("toGrey weighs colours as the eye does (0.299 red + 0.587 green + 0.114 blue) and puts see-through pixels on white paper | toGrey 像眼睛那样给颜色加权（0.299 红 + 0.587 绿 + 0.114 蓝），半透明像素叠在白纸上", () => {
@@ -67,16 +67,16 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
 
   it("resize averages areas: a 4 x 4 picture becomes 2 x 2 block averages | resize 按面积求平均：4 x 4 的图变成 2 x 2 的块平均值", () => {
     const grey = Array.from({ length: 16 }, (_, i) => i); // row r, column c holds 4r + c
-    expectCloseNumbers(resize(grey, 4, 4, 2), [2.5, 4.5, 10.5, 12.5], "resize(0..15 as 4 x 4, to 2 x 2): (0+1+4+5)/4 = 2.5, ...", 1e-12);
+    expectCloseNumbers(resize(grey, 4, 4, 2), [2.5, 4.5, 10.5, 12.5], t("resize(0..15 as 4 x 4, to 2 x 2): (0+1+4+5)/4 = 2.5, ...", "resize(0..15 排成 4 x 4, 缩到 2 x 2)：(0+1+4+5)/4 = 2.5, ..."), 1e-12);
   });
 
   it("resize counts a pixel that is only partly under a small pixel by the part that is (3 x 3 to 2 x 2) | 只有一部分落在小像素下的大像素，resize 按落在里面的部分计算（3 x 3 到 2 x 2）", () => {
     // Each small pixel covers 1.5 x 1.5 big pixels: the corner pixel wholly, the middle one a quarter.
     const centre = [0, 0, 0, 0, 9, 0, 0, 0, 0];
-    expectCloseNumbers(resize(centre, 3, 3, 2), [1, 1, 1, 1], "resize(3 x 3 with 9 in the middle, to 2 x 2): 9 * 0.5 * 0.5 / 2.25 = 1 each", 1e-12);
+    expectCloseNumbers(resize(centre, 3, 3, 2), [1, 1, 1, 1], t("resize(3 x 3 with 9 in the middle, to 2 x 2): 9 * 0.5 * 0.5 / 2.25 = 1 each", "resize(中间是 9 的 3 x 3, 缩到 2 x 2)：9 * 0.5 * 0.5 / 2.25 = 每个 1"), 1e-12);
     const corner = [9, 0, 0, 0, 0, 0, 0, 0, 0];
-    expectCloseNumbers(resize(corner, 3, 3, 2), [4, 0, 0, 0], "resize(3 x 3 with 9 in the top-left corner, to 2 x 2): 9 * 1 * 1 / 2.25 = 4", 1e-12);
-    expectCloseNumbers(resize([10, 20], 2, 1, 2), [10, 20, 10, 20], "resize(2 wide x 1 high, to 2 x 2): a picture that is not square gets stretched", 1e-12);
+    expectCloseNumbers(resize(corner, 3, 3, 2), [4, 0, 0, 0], t("resize(3 x 3 with 9 in the top-left corner, to 2 x 2): 9 * 1 * 1 / 2.25 = 4", "resize(左上角是 9 的 3 x 3, 缩到 2 x 2)：9 * 1 * 1 / 2.25 = 4"), 1e-12);
+    expectCloseNumbers(resize([10, 20], 2, 1, 2), [10, 20, 10, 20], t("resize(2 wide x 1 high, to 2 x 2): a picture that is not square gets stretched", "resize(2 宽 x 1 高, 缩到 2 x 2)：不是正方形的图片会被拉伸"), 1e-12);
   });
 
   it("resize keeps the average grey of any picture, and never goes outside its darkest and lightest values | 对任意图像，resize 保持平均灰度，且从不超出最暗和最亮的值", () => {
@@ -87,29 +87,29 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
       );
     fc.assert(
       fc.property(picture, ({ width, height, size, grey }) => {
-        const what = `resize(a ${width} x ${height} picture, to ${size} x ${size})`;
+        const what = t(`resize(a ${width} x ${height} picture, to ${size} x ${size})`, `resize(一张 ${width} x ${height} 的图片, 缩到 ${size} x ${size})`);
         const out = expectNumbers(resize(grey, width, height, size), size * size, what);
         const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-        if (Math.abs(mean(out) - mean(grey)) > 1e-9) fail(`${what}\n  expected: the average grey to stay ${mean(grey)}\n  got:      ${mean(out)}`);
+        if (Math.abs(mean(out) - mean(grey)) > 1e-9) fail(t(`${what}\n  expected: the average grey to stay ${mean(grey)}\n  got:      ${mean(out)}`, `${what}\n  expected: 平均灰度保持为 ${mean(grey)}\n  got:      ${mean(out)}`));
         const [lo, hi] = [Math.min(...grey), Math.max(...grey)];
         const bad = out.findIndex((v) => v < lo - 1e-9 || v > hi + 1e-9);
-        if (bad >= 0) fail(`${what}, pixel [${bad}]\n  expected: between ${lo} and ${hi}, the darkest and lightest of the picture\n  got:      ${out[bad]}`);
+        if (bad >= 0) fail(t(`${what}, pixel [${bad}]\n  expected: between ${lo} and ${hi}, the darkest and lightest of the picture\n  got:      ${out[bad]}`, `${what}，第 [${bad}] 个像素\n  expected: 在 ${lo} 和 ${hi} 之间，即图片中最深和最浅的值\n  got:      ${out[bad]}`));
       }),
       propertyOptions(50),
     );
   });
 
   it("pngToInputs inverts and scales: white paper becomes 0.01, black ink 1.00, red 0.70399 | pngToInputs 反转并缩放：白纸变成 0.01，黑墨变成 1.00，红色变成 0.70399", () => {
-    const cases: [string, number[], number][] = [
-      ["white paper", [255, 255, 255, 255], 0.01],
-      ["black ink", [0, 0, 0, 255], 1.0],
-      ["red ink (grey 76.245, inverted 178.755)", [255, 0, 0, 255], scaled(76.245)],
-      ["black ink at half strength (grey 127, inverted 128)", [0, 0, 0, 128], scaled(127)],
+    const cases: [string, string, number[], number][] = [
+      ["white paper", "白纸", [255, 255, 255, 255], 0.01],
+      ["black ink", "黑墨", [0, 0, 0, 255], 1.0],
+      ["red ink (grey 76.245, inverted 178.755)", "红墨（灰度 76.245，反转后 178.755）", [255, 0, 0, 255], scaled(76.245)],
+      ["black ink at half strength (grey 127, inverted 128)", "半透明的黑墨（灰度 127，反转后 128）", [0, 0, 0, 128], scaled(127)],
     ];
-    for (const [name, rgba, expected] of cases) {
+    for (const [name, zhName, rgba, expected] of cases) {
       const inputs = pngToInputs(makePng(28, 28, () => rgba), name);
       // One grey level is 0.99 / 255 = 0.0039 of input: enough room for a toGrey that rounds.
-      expectCloseNumbers(inputs, new Array(784).fill(expected), `pngToInputs(a 28 x 28 PNG of ${name})`, 0.99 / 255 + 1e-9);
+      expectCloseNumbers(inputs, new Array(784).fill(expected), t(`pngToInputs(a 28 x 28 PNG of ${name})`, `pngToInputs(一张 28 x 28 的 PNG：${zhName})`), 0.99 / 255 + 1e-9);
     }
   });
 
@@ -117,19 +117,19 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
     const draw = (x: number, y: number) => (x === y ? [0, 0, 0, 255] : [255, 255, 255, 255]); // a black diagonal
     const expected = Array.from({ length: 784 }, (_, i) => (i % 29 === 0 ? 1.0 : 0.01));
     for (const [name, colorType] of [["grey", 0], ["grey with alpha", 4], ["RGB", 2], ["RGBA", 6]] as const) {
-      expectCloseNumbers(pngToInputs(makePng(28, 28, draw, colorType), name), expected, `pngToInputs(a black diagonal on white, saved as a ${name} PNG)`, 1e-12);
+      expectCloseNumbers(pngToInputs(makePng(28, 28, draw, colorType), name), expected, t(`pngToInputs(a black diagonal on white, saved as a ${name} PNG)`, `pngToInputs(白底上一条黑色对角线，存成 ${name} PNG)`), 1e-12);
     }
   });
 
   it("a 28 x 28 grey PNG of a real test digit comes back exactly as the input the network saw | 真实测试数字的 28 x 28 灰度 PNG 读回来正好是网络看到的输入", () => {
     for (const f of DIGITS.filter((d) => d.width === 28)) {
-      expectCloseNumbers(loadHandwriting(fixture(f.file)), mnistInputs(f.testIndex!), `loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`, 1e-12);
+      expectCloseNumbers(loadHandwriting(fixture(f.file)), mnistInputs(f.testIndex!), t(`loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`, `loadHandwriting(data/fixtures/${f.file}) 与 MNIST 测试图像 ${f.testIndex}（一个 ${f.label}）对比`), 1e-12);
     }
   });
 
   it("a 56 x 56 RGB PNG (each MNIST pixel a 2 x 2 block) also comes back exactly, since each small pixel averages one whole block | 56 x 56 的 RGB PNG（每个 MNIST 像素是一个 2 x 2 的块）也能精确读回，因为每个小像素正好平均一整块", () => {
     for (const f of DIGITS.filter((d) => d.width === 56)) {
-      expectCloseNumbers(loadHandwriting(fixture(f.file)), mnistInputs(f.testIndex!), `loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`, 1e-12);
+      expectCloseNumbers(loadHandwriting(fixture(f.file)), mnistInputs(f.testIndex!), t(`loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`, `loadHandwriting(data/fixtures/${f.file}) 与 MNIST 测试图像 ${f.testIndex}（一个 ${f.label}）对比`), 1e-12);
     }
   });
 
@@ -139,7 +139,7 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
     // lightest of its 3 x 3 neighbourhood, and on average it is off by little (measured: at most
     // 0.0075 on these four digits; we allow 0.02). Ignoring alpha turns the page black: off by ~0.9.
     for (const f of DIGITS.filter((d) => d.width === 100)) {
-      const what = `loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`;
+      const what = t(`loadHandwriting(data/fixtures/${f.file}) against MNIST test image ${f.testIndex} (a ${f.label})`, `loadHandwriting(data/fixtures/${f.file}) 与 MNIST 测试图像 ${f.testIndex}（一个 ${f.label}）对比`);
       const got = expectNumbers(loadHandwriting(fixture(f.file)), 784, what);
       const want = mnistInputs(f.testIndex!);
       for (let i = 0; i < 784; i++) {
@@ -147,10 +147,10 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
         const around: number[] = [];
         for (let r = Math.max(0, row - 1); r <= Math.min(27, row + 1); r++) for (let c = Math.max(0, col - 1); c <= Math.min(27, col + 1); c++) around.push(want[r * 28 + c]);
         const [lo, hi] = [Math.min(...around), Math.max(...around)];
-        if (got[i] < lo - 1e-9 || got[i] > hi + 1e-9) fail(`${what}, pixel (${row}, ${col})\n  expected: between ${lo} and ${hi} (the digit's 3 x 3 neighbourhood there)\n  got:      ${got[i]}`);
+        if (got[i] < lo - 1e-9 || got[i] > hi + 1e-9) fail(t(`${what}, pixel (${row}, ${col})\n  expected: between ${lo} and ${hi} (the digit's 3 x 3 neighbourhood there)\n  got:      ${got[i]}`, `${what}，像素 (${row}, ${col})\n  expected: 在 ${lo} 和 ${hi} 之间（这个数字在该处的 3 x 3 邻域）\n  got:      ${got[i]}`));
       }
       const meanError = got.reduce((s, v, i) => s + Math.abs(v - want[i]), 0) / 784;
-      if (meanError > 0.02) fail(`${what}\n  expected: on average within 0.02 of the digit\n  got:      on average ${meanError.toFixed(4)} off`);
+      if (meanError > 0.02) fail(t(`${what}\n  expected: on average within 0.02 of the digit\n  got:      on average ${meanError.toFixed(4)} off`, `${what}\n  expected: 与这个数字平均相差不超过 0.02\n  got:      平均相差 ${meanError.toFixed(4)}`));
     }
   });
 
@@ -165,17 +165,17 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
   });
 
   it("a file that is not a PNG gives an error that says so | 不是 PNG 的文件给出说明这一点的错误", () => {
-    expectThrowsMentioning(() => loadHandwriting(fixture("not-a-png.png")), ["not-a-png.png", "not a PNG"], "loadHandwriting(data/fixtures/not-a-png.png), a text file");
+    expectThrowsMentioning(() => loadHandwriting(fixture("not-a-png.png")), ["not-a-png.png", "not a PNG"], t("loadHandwriting(data/fixtures/not-a-png.png), a text file", "loadHandwriting(data/fixtures/not-a-png.png)，一个文本文件"));
     const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
-    expectThrowsMentioning(() => decodePng(jpeg, "photo.jpg"), ["photo.jpg", "not a PNG"], "decodePng(the first bytes of a JPEG, \"photo.jpg\")");
+    expectThrowsMentioning(() => decodePng(jpeg, "photo.jpg"), ["photo.jpg", "not a PNG"], t("decodePng(the first bytes of a JPEG, \"photo.jpg\")", "decodePng(JPEG 文件的开头几个字节, \"photo.jpg\")"));
   });
 
   it("an empty file gives an error that says it has 0 bytes | 空文件给出说明它是 0 字节的错误", () => {
-    expectThrowsMentioning(() => loadHandwriting(fixture("empty.png")), ["empty.png", "0 bytes"], "loadHandwriting(data/fixtures/empty.png), a file of 0 bytes");
+    expectThrowsMentioning(() => loadHandwriting(fixture("empty.png")), ["empty.png", "0 bytes"], t("loadHandwriting(data/fixtures/empty.png), a file of 0 bytes", "loadHandwriting(data/fixtures/empty.png)，一个 0 字节的文件"));
   });
 
   it("a 16-bit PNG gives an error asking for an 8-bit one | 16 位 PNG 给出要求 8 位 PNG 的错误", () => {
-    expectThrowsMentioning(() => loadHandwriting(fixture("sixteen-bit.png")), ["sixteen-bit.png", "16-bit", "8-bit"], "loadHandwriting(data/fixtures/sixteen-bit.png), 16 bits per colour");
+    expectThrowsMentioning(() => loadHandwriting(fixture("sixteen-bit.png")), ["sixteen-bit.png", "16-bit", "8-bit"], t("loadHandwriting(data/fixtures/sixteen-bit.png), 16 bits per colour", "loadHandwriting(data/fixtures/sixteen-bit.png)，每个颜色 16 位"));
   });
 
   it("a cut-off or damaged PNG gives an error that names the file and says it is damaged | 被截断或损坏的 PNG 给出写明文件名、说明已损坏的错误", () => {
@@ -186,6 +186,6 @@ describe("17 handwriting: your own digit as a PNG becomes the network's 784 inpu
 
   it("a file that does not exist gives an error naming the path | 不存在的文件给出写明路径的错误", () => {
     const missing = fixture("no-such-digit.png");
-    expectThrowsMentioning(() => loadHandwriting(missing), [missing, "no file"], "loadHandwriting(data/fixtures/no-such-digit.png), which does not exist");
+    expectThrowsMentioning(() => loadHandwriting(missing), [missing, "no file"], t("loadHandwriting(data/fixtures/no-such-digit.png), which does not exist", "loadHandwriting(data/fixtures/no-such-digit.png)，这个文件不存在"));
   });
 });

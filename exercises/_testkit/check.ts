@@ -87,7 +87,7 @@ export function expectNumbers(got: unknown, length: number, what: What): number[
   if (values.length !== length) {
     fail(`${w}\n  expected: ${t(`${length} numbers`, `${length} 个数`)}\n  got:      ${t(`${values.length} numbers`, `${values.length} 个数`)} [${values.slice(0, SHOW_WHOLE).join(", ")}${values.length > SHOW_WHOLE ? ", ..." : ""}]`);
   }
-  values.forEach((v, i) => expectNumber(v, `${w}, ${t("item", "第")} [${i}]`));
+  values.forEach((v, i) => expectNumber(v, `${w}${t(`, item [${i}]`, `，第 [${i}] 项`)}`));
   return values as number[];
 }
 
@@ -100,11 +100,11 @@ export function expectCloseNumbers(got: unknown, expected: ArrayLike<number>, wh
   const bad = values.findIndex((v, i) => Math.abs(v - want[i]) > tolerance);
   const f = precise(tolerance);
   if (values.length <= SHOW_WHOLE) {
-    fail(`${w}, ${t("item", "第")} [${bad}]\n  expected: [${want.map(f).join(", ")}] ${giveOrTake(tolerance)}\n  got:      [${values.map(f).join(", ")}]`);
+    fail(`${w}${t(`, item [${bad}]`, `，第 [${bad}] 项`)}\n  expected: [${want.map(f).join(", ")}] ${giveOrTake(tolerance)}\n  got:      [${values.map(f).join(", ")}]`);
   }
   const [from, to] = [Math.max(0, bad - 3), Math.min(values.length, bad + 4)];
   fail(
-    `${w}, ${t("item", "第")} [${bad}]: ${t(`${wrong} of ${values.length} items differ, the first at [${bad}]; items [${from}..${to - 1}]:`, `${values.length} 项中有 ${wrong} 项不对，第一处在 [${bad}]；第 [${from}..${to - 1}] 项：`)}\n` +
+    `${w}${t(`, item [${bad}]: `, `，第 [${bad}] 项：`)}${t(`${wrong} of ${values.length} items differ, the first at [${bad}]; items [${from}..${to - 1}]:`, `${values.length} 项中有 ${wrong} 项不对，第一处在 [${bad}]；第 [${from}..${to - 1}] 项：`)}\n` +
       `  expected: ${window(want, from, to, f)} ${giveOrTake(tolerance)}\n` +
       `  got:      ${window(values, from, to, f)}`,
   );
@@ -140,7 +140,7 @@ export function expectMatrix(got: unknown, rows: number, cols: number, what: Wha
   const out: number[][] = [];
   for (let i = 0; i < rows; i++) {
     const row: number[] = [];
-    for (let j = 0; j < cols; j++) row.push(expectNumber(got.data[i * cols + j], `${w}, ${t("entry", "元素")} (${i}, ${j})`));
+    for (let j = 0; j < cols; j++) row.push(expectNumber(got.data[i * cols + j], `${w}${t(`, entry (${i}, ${j})`, `，元素 (${i}, ${j})`)}`));
     out.push(row);
   }
   return out;
@@ -156,7 +156,7 @@ export function expectCloseMatrix(got: unknown, expected: number[][], what: What
       if (Math.abs(values[i][j] - expected[i][j]) > tolerance) {
         const whole = rows * cols <= SHOW_WHOLE * 3;
         fail(
-          `${w}, ${t("entry", "元素")} (${i}, ${j})\n` +
+          `${w}${t(`, entry (${i}, ${j})`, `，元素 (${i}, ${j})`)}\n` +
             (whole
               ? `  expected: ${formatRows(expected)} ${giveOrTake(tolerance)}\n  got:      ${formatRows(values)}`
               : `  expected: ${format(expected[i][j])} ${giveOrTake(tolerance)}\n  got:      ${format(values[i][j])}`),

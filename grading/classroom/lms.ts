@@ -1,7 +1,10 @@
 // Gradebooks an LMS imports, one row per roster learner with the final score (the instructor's
 // overrides and the late penalty applied). Learners on the roster who handed nothing in get 0.
 //   Canvas (Grades > Import): Student, ID, SIS User ID, SIS Login ID, Section, then one column per
-//   assignment; a "Points Possible" row under the header. Canvas matches learners by ID.
+//   assignment; a "Points Possible" row under the header. Canvas matches learners by ID. (Canvas's
+//   guide "How do I import grades in the Gradebook?"; university guides such as Ohio State's
+//   "Import a CSV file to Carmen grades" list the same columns: one of name, ID or SIS User ID,
+//   then SIS Login ID, Section and one column per assignment.)
 //   Moodle (Grades > Import > CSV file): any columns; map "Email address" (or "ID number") to the
 //   user, the assignment column to the grade item and "Feedback" to its feedback.
 import type { SubmissionGrade } from "../types";

@@ -10,6 +10,8 @@ export interface Args {
   lang?: string;
   yes: boolean;
   force: boolean;
+  /** reset: only the test files (and the test kit), never the learner's own code. */
+  tests: boolean;
   manualRun: boolean;
   edit: boolean;
   editCmd?: string;
@@ -27,6 +29,7 @@ const OPTIONS = {
   lang: { type: "string" },
   yes: { type: "boolean", short: "y" },
   force: { type: "boolean" },
+  tests: { type: "boolean" },
   "manual-run": { type: "boolean" },
   edit: { type: "boolean" },
   "edit-cmd": { type: "string" },
@@ -49,6 +52,7 @@ export function parseArgs(argv: string[]): Args {
     lang: text(values.lang),
     yes: values.yes === true,
     force: values.force === true,
+    tests: values.tests === true,
     manualRun: values["manual-run"] === true,
     edit: values.edit === true,
     editCmd: text(values["edit-cmd"]),

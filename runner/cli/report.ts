@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Outcome } from "./course";
 import { ranOutOfMemory } from "./course";
-import type { TestErrorInfo, TestOutcome } from "../harness/driver";
+import type { StuckFrame, TestErrorInfo, TestOutcome } from "../harness/driver";
+import { whereTimeWent } from "../harness/stuck";
 import type { Messages } from "./i18n";
 import { type Exercise, exerciseLabel, stubPaths } from "../harness/manifest";
 import type { Term } from "./term";
@@ -60,7 +61,7 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       break;
     case "tests-changed":
       for (const file of outcome.changed ?? []) out.push(term.red(`✗ ${m.testChanged(term.link(ctx.root, file))}`));
-      step = m.stepRestoreTest((outcome.changed ?? []).join(" "));
+      step = m.stepRestoreTest(ex.number);
       break;
     case "not-ready":
       for (const file of outcome.notReady) out.push(term.yellow(`! ${m.notReady(file)}`));
@@ -70,8 +71,19 @@ export function failureReport(ctx: ReportContext, outcome: Outcome, extra: { dia
       const seconds = Math.round((outcome.run?.durationMs ?? 0) / 1000);
       out.push(term.red(`✗ ${m.timedOut(exerciseLabel(ex), seconds)}`));
       for (const test of outcome.run?.running ?? []) out.push(`  ${m.stillRunning}: ${pick(lastPart(test.fullName), m.lang)}`);
+      const went = outcome.run && whereTimeWent(outcome.run);
+      if (went?.kind === "waiting") {
+        out.push(term.dim(`  ${m.waitExplanation}`));
+        step = m.stepWait(term.link(ctx.root, stub));
+        break;
+      }
+      if (went) {
+        // The innermost frame is where to look, even when it is an earlier exercise's module.
+        out.push(`  ${m.timeWentInto}`);
+        went.frames.forEach((frame, i) => out.push(`    ${i === 0 ? "" : `${m.calledFrom} `}${frameText(ctx, frame)}`));
+      }
       out.push(term.dim(`  ${m.loopExplanation}`));
-      step = m.stepLoop(term.link(ctx.root, stub));
+      step = m.stepLoop(went ? locationText(ctx, { file: went.frames[0].file, line: went.frames[0].line, column: went.frames[0].column }) : term.link(ctx.root, stub));
       break;
     }
     case "crashed": {
@@ -243,6 +255,7 @@ export function learnerLocation(root: string, error: TestErrorInfo): Location | 
 }
 
 const locationText = (ctx: ReportContext, at: Location) => ctx.term.link(ctx.root, at.file, `:${at.line}:${at.column}`);
+const frameText = (ctx: ReportContext, frame: StuckFrame) => locationText(ctx, frame) + (frame.functionName ? ` ${ctx.m.inFunction(frame.functionName)}` : "");
 
 /** A module that did not load: where and why, with the compiler's message rather than a stack. */
 export function loadProblem(root: string, error: TestErrorInfo | undefined): { message: string; location?: Location; syntax: boolean } {

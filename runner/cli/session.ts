@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { killStrays, newTag } from "../harness/strays";
-import { childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
+import { askWhereStuck, childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
 import { envFor } from "../harness/env";
 
 export interface SessionRun {
@@ -18,6 +18,8 @@ export interface SessionRun {
   onTest?: (test: TestOutcome) => void;
   /** What the tests print, as they print it (see worker-stdout.ts): a long training's progress. */
   onOutput?: (text: string) => void;
+  /** Aborting stops the run as the watchdog does (status "timeout"). */
+  signal?: AbortSignal;
 }
 
 export class TestSession {
@@ -77,14 +79,23 @@ export class TestSession {
   /** Run test files; always resolves, with status "timeout" when the watchdog had to step in. */
   async run(request: SessionRun): Promise<RunResult> {
     const started = Date.now();
-    const deadline = started + request.timeoutMs;
     const collector = new RunCollector(request);
     this.collector = collector;
     let timedOut = false;
-    const timer = setTimeout(() => {
+    let stoppedAt: number | undefined;
+    // A stopped run lasted until the watchdog fired, not until the kill after asking the workers.
+    const elapsed = () => (stoppedAt ?? Date.now()) - started;
+    const stop = () => {
+      if (timedOut) return;
       timedOut = true;
-      this.close();
-    }, request.timeoutMs);
+      stoppedAt = Date.now();
+      // Learn where the workers are (the report names it), then stop them all.
+      const child = this.child;
+      if (child && this.collector === collector) void askWhereStuck(child).then(() => this.child === child && this.close());
+      else this.close();
+    };
+    const timer = setTimeout(stop, request.timeoutMs);
+    request.signal?.addEventListener("abort", stop, { once: true });
     try {
       await this.start();
       const child = this.child;
@@ -92,17 +103,18 @@ export class TestSession {
         if (this.startError) collector.fatal = this.startError;
         collector.addStderr(this.stderr);
         this.close();
-        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, Date.now() - started);
+        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, elapsed());
       }
       const id = this.nextId++;
       return await new Promise<RunResult>((resolve) => {
         const finish = () => {
           child.off("message", onMessage);
           child.off("close", onClose);
-          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, Date.now() - started));
+          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, elapsed()));
         };
         const onMessage = (message: any) => {
-          if (message?.type === "run-done" && message.id === id) finish();
+          // Once the watchdog fired, the run ends when the child is killed, not before.
+          if (message?.type === "run-done" && message.id === id && !timedOut) finish();
         };
         const onClose = () => {
           if (!timedOut) collector.addStderr(this.stderr);
@@ -110,11 +122,12 @@ export class TestSession {
         };
         child.on("message", onMessage);
         child.once("close", onClose);
-        if (Date.now() >= deadline) return; // the watchdog already fired during start-up
+        if (timedOut) return; // the watchdog already fired during start-up
         child.send({ type: "run", id, files: request.files, invalidate: request.invalidate ?? [] });
       });
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener("abort", stop);
       if (this.collector === collector) this.collector = undefined;
       // Whatever the run started is gone when it ends, detached and setsid children included.
       killStrays(this.tag, [this.child?.pid]);

@@ -16,12 +16,22 @@ export interface StoredResult {
   at: string;
 }
 
+/** One of TypeScript's errors in the learner's files (typecheck.ts). */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface State {
   /** The exercise (its folder name) the runner showed last: what `npm run hint` talks about. */
   current?: string;
   /** How many hints of each exercise were revealed. */
   hints: Record<string, number>;
   results: Record<string, StoredResult>;
+  /** TypeScript's last answer for an exercise's files (typecheck.ts), keyed by the files checked. */
+  typeChecks: Record<string, { fingerprint: string; diagnostics: Diagnostic[] }>;
 }
 
 export const stateDir = (root: string) => path.join(root, ".nn-kata");
@@ -30,10 +40,10 @@ const stateFile = (root: string) => path.join(stateDir(root), "state.json");
 export function loadState(root: string): State {
   try {
     const parsed = JSON.parse(fs.readFileSync(stateFile(root), "utf8")) as Partial<State>;
-    return { current: parsed.current, hints: parsed.hints ?? {}, results: parsed.results ?? {} };
+    return { current: parsed.current, hints: parsed.hints ?? {}, results: parsed.results ?? {}, typeChecks: parsed.typeChecks ?? {} };
   } catch {
     // No state yet, or a file damaged by hand: start afresh (it holds nothing that cannot be rebuilt).
-    return { hints: {}, results: {} };
+    return { hints: {}, results: {}, typeChecks: {} };
   }
 }
 

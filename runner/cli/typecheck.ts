@@ -1,14 +1,14 @@
 // TypeScript's own diagnostics for the learner's files (vitest strips types without checking
 // them). The checker runs in a worker thread (typecheck-worker.mjs) and stays warm for watch mode.
+// Its answer is remembered with the fingerprint of every file the check reads (deps.ts), so a
+// `npm run next` with nothing edited since the last check does not start TypeScript at all:
+// loading it and the standard library's types takes one to two seconds.
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
+import { fingerprint, importClosure } from "../harness/deps";
+import { loadState, updateState, type Diagnostic } from "./state";
 
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type { Diagnostic } from "./state";
 
 export class TypeChecker {
   private worker: Worker | undefined;
@@ -18,7 +18,22 @@ export class TypeChecker {
   constructor(private readonly root: string) {}
 
   /** Diagnostics in `files` (course-relative), checked with everything they import. */
-  check(files: string[]): Promise<Diagnostic[]> {
+  async check(files: string[]): Promise<Diagnostic[]> {
+    const key = files.join("\n");
+    const print = files.length > 0 ? fingerprint(this.root, [...importClosure(this.root, files), "tsconfig.json", "runner/cli/typecheck-worker.mjs"]) : "";
+    const known = loadState(this.root).typeChecks[key];
+    if (known && known.fingerprint === print) return known.diagnostics;
+    const diagnostics = await this.run(files);
+    if (files.length > 0 && this.worker) updateState(this.root, (state) => void (state.typeChecks[key] = { fingerprint: print, diagnostics }));
+    return diagnostics;
+  }
+
+  /** Start TypeScript now (watch mode: it is ready by the first save). */
+  warmUp(): void {
+    void this.run([]);
+  }
+
+  private run(files: string[]): Promise<Diagnostic[]> {
     const worker = (this.worker ??= this.startWorker());
     const id = this.nextId++;
     return new Promise((resolve) => {

@@ -1,21 +1,34 @@
-// What a module loads, found by following relative imports (TypeScript's own pre-processor reads
-// them, so a commented-out import or one inside a string is not counted). Used by the CLI (watch
+// What a module loads, found by following relative imports (es-module-lexer reads them, so a
+// commented-out import or one inside a string is not counted). Two kinds of file go to TypeScript's
+// own pre-processor instead: one the lexer cannot read (a learner's half-typed edit) and one with
+// a type-only re-export (`export type { T } from`), which the lexer does not see. TypeScript is
+// loaded only then: it takes about a second to load, longer than a whole `npm run next` should. Used by the CLI (watch
 // mode re-runs when any file an exercise's tests load is saved, and a test result is remembered
 // only together with a fingerprint of all of them) and by the grader (which of a learner's helper
 // modules join the workspace, and whether an exercise builds on another).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import ts from "typescript";
+import { createRequire } from "node:module";
+import { initSync, parse } from "es-module-lexer";
 
 const EXTENSIONS = ["", ".ts", ".mts", ".tsx", ".js", ".mjs", ".json", "/index.ts"];
 
 /** Relative specifiers imported by a source (static and dynamic imports, re-exports), in order. */
 export function relativeImports(source: string): string[] {
-  return ts
-    .preProcessFile(source, true, true)
-    .importedFiles.map((f) => f.fileName)
-    .filter((spec) => spec.startsWith("."));
+  return specifiers(source).filter((spec) => spec.startsWith("."));
+}
+
+function specifiers(source: string): string[] {
+  initSync();
+  try {
+    if (/\bexport\s+type\s*[{*]/.test(source)) throw new Error("a type-only re-export");
+    const [imports] = parse(source);
+    return imports.flatMap((i) => (i.n === undefined ? [] : [i.n]));
+  } catch {
+    const ts = createRequire(import.meta.url)("typescript") as typeof import("typescript");
+    return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+  }
 }
 
 /**

@@ -50,6 +50,8 @@ export interface RunResult {
   unhandledErrors: TestErrorInfo[];
   /** Tests that started but never ended (the likely infinite loop when status is "timeout"). */
   running: { file: string; fullName: string }[];
+  /** What the test workers were doing when the watchdog stopped the run (where-stuck.mjs); absent when unknown. */
+  stuck?: StuckWorker[];
   logs: string[];
   stderr: string;
   exitCode: number | null;
@@ -58,6 +60,17 @@ export interface RunResult {
   /** CPU time of the child and its workers (Linux), when the child ended on its own: for benchmarks. */
   cpuMs?: number;
 }
+
+/** A place in a course file where a worker was computing: file relative to the course root, 1-based. */
+export interface StuckFrame {
+  file: string;
+  line: number;
+  column: number;
+  functionName: string;
+}
+
+/** A worker thread when the time ran out: computing (innermost frame first), or idle, waiting on something. */
+export type StuckWorker = { state: "busy"; frames: StuckFrame[] } | { state: "waiting" };
 
 export interface RunOptions {
   /** Test files or filters, relative to root. */
@@ -123,6 +136,35 @@ export function childEnv(root: string, options: Pick<RunOptions, "tests" | "redi
   return env;
 }
 
+/** How long the watchdog waits for the child to say where its workers are before it kills anyway. */
+const WHERE_STUCK_WAIT_MS = 5_000;
+
+/**
+ * Asks a vitest child what its test workers are doing (vitest-child.mjs answers with a "stuck"
+ * message, which the run's collector keeps); resolves when it answered, died, or took too long.
+ */
+export function askWhereStuck(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("close", done);
+      resolve();
+    };
+    const onMessage = (message: any) => {
+      if (message?.type === "stuck") done();
+    };
+    const timer = setTimeout(done, WHERE_STUCK_WAIT_MS);
+    child.on("message", onMessage);
+    child.once("close", done);
+    try {
+      child.send({ type: "where-stuck" }, (error) => error && done());
+    } catch {
+      done();
+    }
+  });
+}
+
 /** SIGKILL a detached child and everything it started (vitest's workers). */
 export function killProcessGroup(child: ChildProcess): void {
   try {
@@ -160,16 +202,16 @@ export function runTests(options: RunOptions): Promise<RunResult> {
     });
 
     const killGroup = () => killProcessGroup(child);
-    const timer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          killGroup();
-        }, options.timeoutMs)
-      : undefined;
-    const onAbort = () => {
+    // Out of time: learn where the workers are, then stop them all.
+    let stoppedAt: number | undefined;
+    const stop = () => {
+      if (timedOut) return;
       timedOut = true;
-      killGroup();
+      stoppedAt = Date.now();
+      void askWhereStuck(child).then(killGroup);
     };
+    const timer = options.timeoutMs ? setTimeout(stop, options.timeoutMs) : undefined;
+    const onAbort = stop;
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
     // If this process is interrupted, do not leave a hung vitest behind.
@@ -184,7 +226,7 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       if (!timedOut) killGroup();
       // Detached or setsid children of learner code left the group: find them by their tag.
       killStrays(tag);
-      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, Date.now() - started));
+      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, (stoppedAt ?? Date.now()) - started));
     });
   });
 }
@@ -202,6 +244,7 @@ export class RunCollector {
   final: { files: FileOutcome[]; unhandledErrors: TestErrorInfo[] } | undefined;
   fatal: TestErrorInfo | undefined;
   cpuMs: number | undefined;
+  stuck: StuckWorker[] | undefined;
 
   constructor(private readonly listeners: Pick<RunOptions, "onTest" | "onOutput"> = {}) {}
 
@@ -215,6 +258,7 @@ export class RunCollector {
     else if (message.type === "run-end") this.final = { files: message.files, unhandledErrors: message.unhandledErrors };
     else if (message.type === "fatal") this.fatal = message.error;
     else if (message.type === "usage") this.cpuMs = message.cpuMs;
+    else if (message.type === "stuck") this.stuck = message.workers;
   }
 
   /** Text the tests printed: a direct write to stdout (the child's stdout) or a console.log (IPC). */
@@ -239,6 +283,7 @@ export class RunCollector {
       files: this.final?.files ?? groupByFile(this.ended),
       unhandledErrors: [...(this.final?.unhandledErrors ?? []), ...(this.fatal ? [this.fatal] : [])],
       running: [...this.running.values()],
+      ...(this.stuck ? { stuck: this.stuck } : {}),
       logs: this.logs,
       stderr: this.stderr,
       exitCode,

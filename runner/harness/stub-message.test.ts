@@ -7,6 +7,8 @@ describe("runner/harness/stub-message: what a stub throws, written and read in o
     expect(message).toBe("not implemented yet: predict in exercises/01-predictor/predictor.ts");
     expect(parseStubMessage(`Error: ${message}\n    at predict (x.ts:1:1)`)).toEqual({ name: "predict", file: "exercises/01-predictor/predictor.ts" });
     expect(parseStubMessage("expected 1, got 2")).toBeUndefined();
+    const constructor = stubMessage("NeuralNetwork constructor", "exercises/10-network/network.ts");
+    expect(parseStubMessage(constructor)).toEqual({ name: "NeuralNetwork constructor", file: "exercises/10-network/network.ts" });
   });
 
   it("a stub's error is told apart from any other, and its message can be said another way", () => {

@@ -4,7 +4,8 @@
 // message does not load ts-morph, which the generator needs and a quick `npm run next` does not.
 
 const PREFIX = "not implemented yet";
-const PATTERN = /not implemented yet: (\S+) in (\S+)/;
+// NAME is a function, a method, or "Class constructor" (two words).
+const PATTERN = /not implemented yet: (\S+(?: constructor)?) in (\S+)/;
 
 /** The message a stub of `name` in the learner's file `file` throws. */
 export const stubMessage = (name: string, file: string) => `${PREFIX}: ${name} in ${file}`;

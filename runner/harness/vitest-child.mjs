@@ -5,7 +5,9 @@
 // Plain JavaScript so the child starts without a TypeScript loader.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createVitest, startVitest } from "vitest/node";
+import { whereStuck } from "./where-stuck.mjs";
 
 const args = JSON.parse(process.argv[2]);
 const pending = [];
@@ -76,6 +78,31 @@ const collector = {
   },
 };
 
+// The watchdog's time is up: before it kills this process, say what the test workers are doing.
+process.on("message", async (message) => {
+  if (message?.type !== "where-stuck") return;
+  const workers = await whereStuck().catch(() => undefined);
+  process.send?.({ type: "stuck", workers: workers?.map(inCourse) });
+});
+
+/** A worker's frames as course-relative files; frames outside the course (vitest, node) are left out. */
+const inCourse = (worker) =>
+  worker.state === "busy"
+    ? { state: "busy", frames: worker.frames.map((f) => ({ ...f, file: courseFile(f.url) })).filter((f) => f.file).map(({ url, ...f }) => f) }
+    : worker;
+
+function courseFile(url) {
+  let file;
+  try {
+    file = url.startsWith("file:") ? fileURLToPath(url) : url;
+  } catch {
+    return undefined;
+  }
+  if (!path.isAbsolute(file)) return undefined;
+  const relative = rel(file);
+  return relative.startsWith("..") || relative.split("/").includes("node_modules") ? undefined : relative;
+}
+
 if (args.serve) await serve();
 else await runOnce();
 
@@ -115,16 +142,17 @@ async function runOnce() {
  * in a PID namespace (bubblewrap): the kernel reaps what is left there, not the parent. Linux only.
  */
 function treeCpuMs() {
-  const ticks = (stat, withChildren) => {
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from the 3rd on
-    return Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+  // utime, stime, cutime, cstime: fields 14-17 of stat, counted from the 3rd after the name.
+  const ticks = (stat) => {
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
   };
   try {
-    let total = ticks(fs.readFileSync("/proc/self/stat", "utf8"), true);
+    let total = ticks(fs.readFileSync("/proc/self/stat", "utf8"));
     for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid) total += ticks(stat, true);
+        if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid) total += ticks(stat);
       } catch {
         // gone meanwhile: reaped, so already in our own children's time
       }

@@ -66,7 +66,7 @@ describe("01 predictor: miles = c * km (book 1.2) | 01 预测机：英里 = c * 
   });
 
   it("findConstant converges to c = 0.62137 and records every step, starting with the guess | findConstant 收敛到 c = 0.62137，并从最初的猜测开始记录每一步", () => {
-    const history = expectNumbers(findConstant(KM, MILES, 0.5, 0.5, 20), 21, "findConstant(100, 62.137, guess 0.5, learningRate 0.5, 20 steps)");
+    const history = expectNumbers(findConstant(KM, MILES, 0.5, 0.5, 20), 21, "findConstant(100, 62.137, guess 0.5, learningRate 0.5, 20 steps) | findConstant(100, 62.137, 猜测 0.5, learningRate 0.5, 20 步)");
     expectClose(history[0], 0.5, "the first entry is the starting guess | 第一项是最初的猜测");
     expectClose(history[1], 0.560685, "after one step | 走一步之后", 1e-6);
     expectClose(history[20], 0.62137, "after 20 steps c is the true km-to-miles constant | 20 步之后 c 就是真正的公里换算英里常数", 1e-5);
@@ -76,9 +76,9 @@ describe("01 predictor: miles = c * km (book 1.2) | 01 预测机：英里 = c * 
   it("findConstant: every step is one refine of the step before | findConstant：每一步都是对上一步做一次 refine", () => {
     fc.assert(
       fc.property(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), (guess, rate, steps) => {
-        const history = expectNumbers(findConstant(KM, MILES, guess, rate, steps), steps + 1, `findConstant(100, 62.137, ${guess}, ${rate}, ${steps} steps)`);
+        const history = expectNumbers(findConstant(KM, MILES, guess, rate, steps), steps + 1, `findConstant(100, 62.137, ${guess}, ${rate}, ${steps} steps) | findConstant(100, 62.137, ${guess}, ${rate}, ${steps} 步)`);
         history.slice(1).forEach((c, i) => {
-          expectClose(c, refine(history[i], KM, MILES, rate), `findConstant(100, 62.137, ${guess}, ${rate}, ${steps}), entry [${i + 1}] = refine(entry [${i}])`, 1e-12);
+          expectClose(c, refine(history[i], KM, MILES, rate), `findConstant(100, 62.137, ${guess}, ${rate}, ${steps}), entry [${i + 1}] = refine(entry [${i}]) | findConstant(100, 62.137, ${guess}, ${rate}, ${steps})，第 [${i + 1}] 项 = refine(第 [${i}] 项)`, 1e-12);
         });
       }),
       propertyOptions(),

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectClose, expectCloseNumbers, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectCloseNumbers, expectNumber, expectNumbers, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { classifyBug, lineAt, trainClassifier, updateSlope, type Example } from "./classifier";
 
 // The book's bugs (width x, length y) and the targets it trains towards: just above the
@@ -79,13 +79,13 @@ describe("02 classifier: a line y = A x that learns its slope (book 1.4) | 02 �
     fc.assert(
       fc.property(smallDouble(-5, 5), examples, smallDouble(0.01, 1), (A, list, L) => {
         const copy = JSON.stringify(list);
-        const what = `trainClassifier(${A}, ${list.length} examples, L = ${L})`;
+        const what = t(`trainClassifier(${A}, ${list.length} examples, L = ${L})`, `trainClassifier(${A}, ${list.length} 个样本, L = ${L})`);
         const history = expectNumbers(trainClassifier(A, list, L), list.length, what);
         history.forEach((slope, i) => {
           const previous = i === 0 ? A : history[i - 1];
-          expectClose(slope, updateSlope(previous, list[i].x, list[i].target, L), `${what}, slope after example [${i}]`, 1e-9);
+          expectClose(slope, updateSlope(previous, list[i].x, list[i].target, L), t(`${what}, slope after example [${i}]`, `${what}，第 [${i}] 个样本之后的斜率`), 1e-9);
         });
-        if (JSON.stringify(list) !== copy) fail(`${what} changed the examples it was given | ${what} 改动了传给它的样本`);
+        if (JSON.stringify(list) !== copy) fail(t(`${what} changed the examples it was given`, `${what} 改动了传给它的样本`));
       }),
       propertyOptions(),
     );

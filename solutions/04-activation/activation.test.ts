@@ -59,7 +59,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
     expectClose(sigmoid(1e4), 1, "sigmoid(1e4): a huge signal fires fully | sigmoid(1e4)：巨大的信号让神经元完全激发", 1e-12);
     expectClose(sigmoid(-1e4), 0, "sigmoid(-1e4): e^10000 is Infinity in JavaScript, and the answer must still be a number | sigmoid(-1e4)：e^10000 在 JavaScript 里是 Infinity，但答案仍然必须是一个数", 1e-12);
     for (const x of [1e308, -1e308, Infinity, -Infinity]) {
-      const y = expectNumber(sigmoid(x), `sigmoid(${x}) must be a finite number, not NaN or Infinity`);
+      const y = expectNumber(sigmoid(x), `sigmoid(${x}) must be a finite number, not NaN or Infinity | sigmoid(${x}) 必须是有限的数，不能是 NaN 或 Infinity`);
       if (y < 0 || y > 1) fail(`sigmoid(${x})\n  expected: a number from 0 to 1 | expected: 0 到 1 之间的数\n  got:      ${y}`);
     }
     fc.assert(
@@ -79,7 +79,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
   it("sigmoid is symmetric: sigmoid(-x) = 1 - sigmoid(x) | sigmoid 是对称的：sigmoid(-x) = 1 - sigmoid(x)", () => {
     fc.assert(
       fc.property(between(-50, 50), (x) => {
-        expectClose(sigmoid(-x), 1 - sigmoid(x), `sigmoid(${-x}) against 1 - sigmoid(${x})`, 1e-12);
+        expectClose(sigmoid(-x), 1 - sigmoid(x), `sigmoid(${-x}) against 1 - sigmoid(${x}) | sigmoid(${-x}) 与 1 - sigmoid(${x}) 对比`, 1e-12);
       }),
       propertyOptions(),
     );
@@ -122,7 +122,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
     fc.assert(
       fc.property(between(-15, 15), (x) => {
         const measured = (sigmoid(x + h) - sigmoid(x - h)) / (2 * h);
-        expectClose(sigmoidSlope(sigmoid(x)), measured, `sigmoidSlope(sigmoid(${x})) against (sigmoid(x + h) - sigmoid(x - h)) / 2h, h = ${h}`, 1e-8);
+        expectClose(sigmoidSlope(sigmoid(x)), measured, `sigmoidSlope(sigmoid(${x})) against (sigmoid(x + h) - sigmoid(x - h)) / 2h, h = ${h} | sigmoidSlope(sigmoid(${x})) 与 (sigmoid(x + h) - sigmoid(x - h)) / 2h 对比，h = ${h}`, 1e-8);
       }),
       propertyOptions(),
     );
@@ -153,7 +153,7 @@ describe("04 activation: step, sigmoid and its inverse (book 1.6) | 04 激活函
   it("logit of a number that is not strictly between 0 and 1 is a clear error that shows the number | 对不严格介于 0 和 1 之间的数求 logit，给出写明这个数的清楚错误", () => {
     expectClose(logit(0.5), 0, "logit(0.5) works first | 先确认 logit(0.5) 能正常工作", 1e-12);
     for (const y of [0, 1, -0.25, 1.5, Infinity, -Infinity, NaN]) {
-      expectThrowsMentioning(() => logit(y), [String(y)], `logit(${y}): only numbers strictly between 0 and 1 have a logit; the message should show the number it got`);
+      expectThrowsMentioning(() => logit(y), [String(y)], `logit(${y}): only numbers strictly between 0 and 1 have a logit; the message should show the number it got | logit(${y})：只有严格介于 0 和 1 之间的数才有 logit；错误信息应写出它收到的数`);
     }
   });
 });

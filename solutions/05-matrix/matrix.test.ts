@@ -94,8 +94,8 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(anyMatrix, (a) => {
         const expected = a.toArray();
-        expectCloseMatrix(dot(a, Matrix.identity(a.cols)), expected, `dot(A ${a.shape}, identity ${a.cols}x${a.cols})`, 1e-12);
-        expectCloseMatrix(dot(Matrix.identity(a.rows), a), expected, `dot(identity ${a.rows}x${a.rows}, A ${a.shape})`, 1e-12);
+        expectCloseMatrix(dot(a, Matrix.identity(a.cols)), expected, `dot(A ${a.shape}, identity ${a.cols}x${a.cols}) | dot(A ${a.shape}, ${a.cols}x${a.cols} 单位矩阵)`, 1e-12);
+        expectCloseMatrix(dot(Matrix.identity(a.rows), a), expected, `dot(identity ${a.rows}x${a.rows}, A ${a.shape}) | dot(${a.rows}x${a.rows} 单位矩阵, A ${a.shape})`, 1e-12);
       }),
       propertyOptions(),
     );
@@ -105,7 +105,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(dotTriple, ([a, b, c]) => {
         const left = dot(dot(a, b), c);
-        expectCloseMatrix(dot(a, dot(b, c)), expectMatrix(left, a.rows, c.cols, `(A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`), `A . (B . C) against (A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape}`, 1e-8);
+        expectCloseMatrix(dot(a, dot(b, c)), expectMatrix(left, a.rows, c.cols, `(A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape} | (A . B) . C，其中 A ${a.shape}、B ${b.shape}、C ${c.shape}`), `A . (B . C) against (A . B) . C for A ${a.shape}, B ${b.shape}, C ${c.shape} | A . (B . C) 与 (A . B) . C 对比，其中 A ${a.shape}、B ${b.shape}、C ${c.shape}`, 1e-8);
       }),
       propertyOptions(),
     );
@@ -125,7 +125,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
         const t = expectMatrix(transpose(a), a.cols, a.rows, `transpose(${a.shape})`);
         for (let i = 0; i < a.rows; i++) {
           for (let j = 0; j < a.cols; j++) {
-            if (t[j][i] !== a.get(i, j)) fail(`transpose(${a.shape}), entry (${j}, ${i})\n  expected: ${a.get(i, j)}, ${tr(`the entry (${i}, ${j}) of the input`, `输入的元素 (${i}, ${j})`)}\n  got:      ${t[j][i]}`);
+            if (t[j][i] !== a.get(i, j)) fail(`${tr(`transpose(${a.shape}), entry (${j}, ${i})`, `transpose(${a.shape})，元素 (${j}, ${i})`)}\n  expected: ${a.get(i, j)}, ${tr(`the entry (${i}, ${j}) of the input`, `输入的元素 (${i}, ${j})`)}\n  got:      ${t[j][i]}`);
           }
         }
         expectCloseMatrix(transpose(transpose(a)), a.toArray(), `transpose(transpose(${a.shape}))`, 0);
@@ -138,7 +138,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     fc.assert(
       fc.property(dotPair, ([a, b]) => {
         const left = expectMatrix(transpose(dot(a, b)), b.cols, a.rows, `transpose(dot(A ${a.shape}, B ${b.shape}))`);
-        expectCloseMatrix(dot(transpose(b), transpose(a)), left, `B^T . A^T against (A . B)^T for A ${a.shape}, B ${b.shape}`, 1e-9);
+        expectCloseMatrix(dot(transpose(b), transpose(a)), left, `B^T . A^T against (A . B)^T for A ${a.shape}, B ${b.shape} | B^T . A^T 与 (A . B)^T 对比，其中 A ${a.shape}、B ${b.shape}`, 1e-9);
       }),
       propertyOptions(),
     );
@@ -161,7 +161,7 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
         const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
         expectCloseMatrix(sum, expected, `add(${a.shape}, ${b.shape}), entry by entry | add(${a.shape}, ${b.shape})，逐元素`, 1e-12);
         expectCloseMatrix(add(b, a), expected, `add(B, A) against add(A, B), ${a.shape} | add(B, A) 与 add(A, B) 对比，${a.shape}`, 1e-12);
-        expectCloseMatrix(subtract(sum, b), a.toArray(), `subtract(add(A, B), B) against A, ${a.shape}`, 1e-9);
+        expectCloseMatrix(subtract(sum, b), a.toArray(), `subtract(add(A, B), B) against A, ${a.shape} | subtract(add(A, B), B) 与 A 对比，${a.shape}`, 1e-9);
         expectCloseMatrix(subtract(a, a), a.toArray().map((row) => row.map(() => 0)), `subtract(A, A), ${a.shape}`, 0);
       }),
       propertyOptions(),
@@ -186,9 +186,9 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     const data = a.data;
     const b = m([[5, 6], [7, 8]]);
     addInPlace(a, b);
-    if (a.data !== data) fail("addInPlace(a, b) gave a a new data array: add into the numbers a already has (a.data[i] += b.data[i])");
-    expectCloseMatrix(a, [[6, 8], [10, 12]], "a = [[1, 2], [3, 4]] after addInPlace(a, [[5, 6], [7, 8]])");
-    expectCloseMatrix(b, [[5, 6], [7, 8]], "b = [[5, 6], [7, 8]] after addInPlace(a, b): only a changes");
+    if (a.data !== data) fail("addInPlace(a, b) gave a a new data array: add into the numbers a already has (a.data[i] += b.data[i]) | addInPlace(a, b) 给了 a 一个新的 data 数组：要加进 a 已有的数里（a.data[i] += b.data[i]）");
+    expectCloseMatrix(a, [[6, 8], [10, 12]], "a = [[1, 2], [3, 4]] after addInPlace(a, [[5, 6], [7, 8]]) | addInPlace(a, [[5, 6], [7, 8]]) 之后的 a = [[1, 2], [3, 4]]");
+    expectCloseMatrix(b, [[5, 6], [7, 8]], "b = [[5, 6], [7, 8]] after addInPlace(a, b): only a changes | addInPlace(a, b) 之后的 b = [[5, 6], [7, 8]]：只有 a 会变");
   });
 
   it("addInPlace(a, b) leaves a equal to add(a, b), on random shapes; addInPlace(a, a) doubles a | 在随机形状上，addInPlace(a, b) 之后 a 等于 add(a, b)；addInPlace(a, a) 让 a 翻倍", () => {
@@ -197,11 +197,11 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
         const expected = a.toArray().map((row, i) => row.map((x, j) => x + b.get(i, j)));
         const bBefore = b.toArray();
         addInPlace(a, b);
-        expectCloseMatrix(a, expected, `A after addInPlace(A, B), ${a.shape}`, 0);
-        expectCloseMatrix(b, bBefore, `B after addInPlace(A, B), ${b.shape}: it must not change`, 0);
+        expectCloseMatrix(a, expected, `A after addInPlace(A, B), ${a.shape} | addInPlace(A, B) 之后的 A，${a.shape}`, 0);
+        expectCloseMatrix(b, bBefore, `B after addInPlace(A, B), ${b.shape}: it must not change | addInPlace(A, B) 之后的 B，${b.shape}：它不能变`, 0);
         const doubled = a.toArray().map((row) => row.map((x) => 2 * x));
         addInPlace(a, a);
-        expectCloseMatrix(a, doubled, `A after addInPlace(A, A), ${a.shape}: every entry doubled`, 0);
+        expectCloseMatrix(a, doubled, `A after addInPlace(A, A), ${a.shape}: every entry doubled | addInPlace(A, A) 之后的 A，${a.shape}：每个元素都翻倍`, 0);
       }),
       propertyOptions(),
     );
@@ -212,9 +212,9 @@ describe("05 matrix: rows x columns, multiplication and transpose (book 1.8, 1.1
     const b = transpose(a);
     expectShapeError(() => addInPlace(a, b), a, b, "addInPlace(2x3, 3x2)");
     const square = m([[1, 2], [3, 4]]);
-    expectShapeError(() => addInPlace(a, square), a, square, "addInPlace(2x3, 2x2): same rows, different columns");
-    expectShapeError(() => addInPlace(b, square), b, square, "addInPlace(3x2, 2x2): same columns, different rows");
-    expectCloseMatrix(a, [[1, 2, 3], [4, 5, 6]], "a after the refused addInPlace calls: check the shapes before changing anything", 0);
+    expectShapeError(() => addInPlace(a, square), a, square, "addInPlace(2x3, 2x2): same rows, different columns | addInPlace(2x3, 2x2)：行数相同，列数不同");
+    expectShapeError(() => addInPlace(b, square), b, square, "addInPlace(3x2, 2x2): same columns, different rows | addInPlace(3x2, 2x2)：列数相同，行数不同");
+    expectCloseMatrix(a, [[1, 2, 3], [4, 5, 6]], "a after the refused addInPlace calls: check the shapes before changing anything | 被拒绝的 addInPlace 调用之后的 a：先检查形状，再改动任何东西", 0);
   });
 
   it("multiply is entry by entry (numpy's *), not the matrix product: [[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]] | multiply 是逐元素相乘（numpy 的 *），不是矩阵乘积：[[1, 2], [3, 4]] * [[5, 6], [7, 8]] = [[5, 12], [21, 32]]", () => {

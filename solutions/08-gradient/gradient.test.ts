@@ -39,39 +39,39 @@ const smallNetwork = fc.tuple(nodes, nodes, nodes).chain(([inputNodes, hiddenNod
 );
 type Network = { wih: number[][]; who: number[][]; inputs: number[]; targets: number[] };
 const describeNetwork = ({ wih, who, inputs, targets }: Network) =>
-  `a ${inputs.length}-${wih.length}-${who.length} network, wih ${JSON.stringify(wih)}, who ${JSON.stringify(who)}, inputs [${inputs}], targets [${targets}]`;
+  t(`a ${inputs.length}-${wih.length}-${who.length} network, wih ${JSON.stringify(wih)}, who ${JSON.stringify(who)}, inputs [${inputs}], targets [${targets}]`, `一个 ${inputs.length}-${wih.length}-${who.length} 的网络，wih ${JSON.stringify(wih)}，who ${JSON.stringify(who)}，inputs [${inputs}]，targets [${targets}]`);
 
 function callGradients({ wih, who, inputs, targets }: Network) {
   const g = gradients(Matrix.fromArray(wih), Matrix.fromArray(who), Matrix.column(inputs), Matrix.column(targets));
-  if (typeof g !== "object" || g === null) fail(`gradients(wih, who, inputs, targets)\n  expected: an object { wih, who } of two matrices\n  got:      ${String(g)}`);
-  const what = `gradients(...) for a ${inputs.length}-${wih.length}-${who.length} network`;
+  if (typeof g !== "object" || g === null) fail(t(`gradients(wih, who, inputs, targets)\n  expected: an object { wih, who } of two matrices\n  got:      ${String(g)}`, `gradients(wih, who, inputs, targets)\n  expected: 一个含两个矩阵的对象 { wih, who }\n  got:      ${String(g)}`));
+  const what = t(`gradients(...) for a ${inputs.length}-${wih.length}-${who.length} network`, `一个 ${inputs.length}-${wih.length}-${who.length} 网络的 gradients(...)`);
   return {
-    wih: expectMatrix(g.wih, wih.length, inputs.length, `${what}: .wih, one slope per weight of wih (hiddenNodes x inputNodes)`),
-    who: expectMatrix(g.who, who.length, wih.length, `${what}: .who, one slope per weight of who (outputNodes x hiddenNodes)`),
+    wih: expectMatrix(g.wih, wih.length, inputs.length, t(`${what}: .wih, one slope per weight of wih (hiddenNodes x inputNodes)`, `${what}：.wih，wih 的每个权重一个斜率（hiddenNodes x inputNodes）`)),
+    who: expectMatrix(g.who, who.length, wih.length, t(`${what}: .who, one slope per weight of who (outputNodes x hiddenNodes)`, `${what}：.who，who 的每个权重一个斜率（outputNodes x hiddenNodes）`)),
   };
 }
 
 describe("08 gradient: the slope of the error and the weight update (book 1.14, 1.15) | 08 梯度：误差的斜率与权重更新（书中 1.14、1.15 节）", () => {
   it("errorSlope: the book's w11 has slope -0.8 * sigmoid(2.3) * (1 - sigmoid(2.3)) * 0.4 = -0.0265 (book 1.15) | errorSlope：书中 w11 的斜率是 -0.8 * sigmoid(2.3) * (1 - sigmoid(2.3)) * 0.4 = -0.0265（书中 1.15 节）", () => {
     expectClose(errorSlope(E1, SUM_INPUT, HIDDEN[0]), -0.0265, "errorSlope(error 0.8, sumInput 2.0*0.4 + 3.0*0.5 = 2.3, prevOutput 0.4) (book 1.15)", 1e-5);
-    expectClose(errorSlope(E1, SUM_INPUT, HIDDEN[1]), -0.0331, "errorSlope(0.8, 2.3, prevOutput 0.5): the slope for w21", 1e-4);
+    expectClose(errorSlope(E1, SUM_INPUT, HIDDEN[1]), -0.0331, t("errorSlope(0.8, 2.3, prevOutput 0.5): the slope for w21", "errorSlope(0.8, 2.3, prevOutput 0.5)：w21 的斜率"), 1e-4);
   });
 
   it("updateWeight: with learning rate 0.1 the book's w11 becomes 2.0 - 0.1 * -0.0265 = 2.00265 (book 1.15) | updateWeight：学习率 0.1 时书中的 w11 变成 2.0 - 0.1 * -0.0265 = 2.00265（书中 1.15 节）", () => {
     const slope = errorSlope(E1, SUM_INPUT, HIDDEN[0]);
-    expectClose(updateWeight(W11, slope, 0.1), 2.00265, `updateWeight(2.0, slope ${slope}, learningRate 0.1): a negative slope means go up (book 1.15)`, 1e-5);
-    expectClose(updateWeight(W11, 0.5, 0.1), 1.95, "updateWeight(2.0, slope 0.5, learningRate 0.1): a positive slope means go down", 1e-12);
+    expectClose(updateWeight(W11, slope, 0.1), 2.00265, t(`updateWeight(2.0, slope ${slope}, learningRate 0.1): a negative slope means go up (book 1.15)`, `updateWeight(2.0, 斜率 ${slope}, learningRate 0.1)：斜率为负，就往上走（书中 1.15 节）`), 1e-5);
+    expectClose(updateWeight(W11, 0.5, 0.1), 1.95, t("updateWeight(2.0, slope 0.5, learningRate 0.1): a positive slope means go down", "updateWeight(2.0, 斜率 0.5, learningRate 0.1)：斜率为正，就往下走"), 1e-12);
   });
 
   it("errorSlope is the slope of E = 1/2 (t - o)^2 as the weight changes, for any error, input and previous output | 对任意误差、输入和前一层输出，errorSlope 是 E = 1/2 (t - o)^2 随权重变化的斜率", () => {
     // Nudge the weight by +-h: node k's combined input moves by +-h * prevOutput.
     const h = 1e-6;
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: -6, max: 6, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (t, x, prev) => {
-        const error = t - sigmoid(x);
-        const E = (dw: number) => 0.5 * (t - sigmoid(x + dw * prev)) ** 2;
+      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: -6, max: 6, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (target, x, prev) => {
+        const error = target - sigmoid(x);
+        const E = (dw: number) => 0.5 * (target - sigmoid(x + dw * prev)) ** 2;
         const numeric = (E(h) - E(-h)) / (2 * h);
-        expectClose(errorSlope(error, x, prev), numeric, `errorSlope(${error}, ${x}, ${prev}): the error's slope measured by nudging the weight is ${numeric}`, 1e-8);
+        expectClose(errorSlope(error, x, prev), numeric, t(`errorSlope(${error}, ${x}, ${prev}): the error's slope measured by nudging the weight is ${numeric}`, `errorSlope(${error}, ${x}, ${prev})：微调权重测出的误差斜率是 ${numeric}`), 1e-8);
       }),
       propertyOptions(),
     );
@@ -80,7 +80,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
   it("updateWeight takes a step of learningRate times the slope, downhill (against the slope) | updateWeight 走一步，步长为 learningRate 乘以斜率，方向向下坡（与斜率相反）", () => {
     fc.assert(
       fc.property(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: 0.001, max: 1, noNaN: true }), (w, slope, rate) => {
-        expectClose(updateWeight(w, slope, rate), w - rate * slope, `updateWeight(${w}, ${slope}, ${rate}): new w = old w - learningRate * slope`, 1e-12);
+        expectClose(updateWeight(w, slope, rate), w - rate * slope, t(`updateWeight(${w}, ${slope}, ${rate}): new w = old w - learningRate * slope`, `updateWeight(${w}, ${slope}, ${rate})：新 w = 旧 w - learningRate * 斜率`), 1e-12);
       }),
       propertyOptions(),
     );
@@ -88,8 +88,8 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
 
   it("weightDeltas on the book's example: the change of [w11, w21] is [0.00265, 0.00331] with learning rate 0.1 | 书中例子的 weightDeltas：学习率 0.1 时 [w11, w21] 的变化是 [0.00265, 0.00331]", () => {
     const deltas = weightDeltas(Matrix.column([E1]), Matrix.column([sigmoid(SUM_INPUT)]), Matrix.column(HIDDEN), 0.1);
-    expectMatrix(deltas, 1, 2, "weightDeltas(errors 1x1, outputs 1x1, prevOutputs 2x1, 0.1): one output node with two links in, so 1x2 like its weights");
-    expectCloseMatrix(deltas, [[0.00265, 0.00331]], "weightDeltas([0.8], [sigmoid(2.3)], [0.4, 0.5], 0.1): w11 goes from 2.0 to 2.00265 (book 1.15)", 1e-5);
+    expectMatrix(deltas, 1, 2, t("weightDeltas(errors 1x1, outputs 1x1, prevOutputs 2x1, 0.1): one output node with two links in, so 1x2 like its weights", "weightDeltas(errors 1x1, outputs 1x1, prevOutputs 2x1, 0.1)：一个输出节点，有两条传入链接，所以和它的权重一样是 1x2"));
+    expectCloseMatrix(deltas, [[0.00265, 0.00331]], t("weightDeltas([0.8], [sigmoid(2.3)], [0.4, 0.5], 0.1): w11 goes from 2.0 to 2.00265 (book 1.15)", "weightDeltas([0.8], [sigmoid(2.3)], [0.4, 0.5], 0.1)：w11 从 2.0 变成 2.00265（书中 1.15 节）"), 1e-5);
   });
 
   it("weightDeltas for a layer of three nodes fed by two: a 3x2 matrix, entry (k, j) = lr * e_k * o_k * (1 - o_k) * prev_j | 由两个节点输入的三节点层的 weightDeltas：3x2 矩阵，元素 (k, j) = lr * e_k * o_k * (1 - o_k) * prev_j", () => {
@@ -98,7 +98,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     const prev = [0.4, 0.8];
     const expected = errors.map((e, k) => prev.map((p) => 0.3 * e * outputs[k] * (1 - outputs[k]) * p));
     const deltas = weightDeltas(Matrix.column(errors), Matrix.column(outputs), Matrix.column(prev), 0.3);
-    expectMatrix(deltas, 3, 2, "weightDeltas(errors 3x1, outputs 3x1, prevOutputs 2x1, 0.3): the shape of the weights into the layer, 3x2");
+    expectMatrix(deltas, 3, 2, t("weightDeltas(errors 3x1, outputs 3x1, prevOutputs 2x1, 0.3): the shape of the weights into the layer, 3x2", "weightDeltas(errors 3x1, outputs 3x1, prevOutputs 2x1, 0.3)：形状和进入这一层的权重相同，是 3x2"));
     expectCloseMatrix(deltas, expected, "weightDeltas([0.5, -0.2, 0.1], [0.6, 0.3, 0.9], [0.4, 0.8], 0.3)", 1e-12);
   });
 
@@ -117,7 +117,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
     expectThrowsMentioning(
       () => weightDeltas(Matrix.column([0.5, -0.2, 0.1]), Matrix.column([0.6, 0.3]), Matrix.column([0.4, 0.8]), 0.1),
       ["3x1", "2x1"],
-      "weightDeltas(errors 3x1, outputs 2x1, ...): one error and one output per node of the same layer",
+      t("weightDeltas(errors 3x1, outputs 2x1, ...): one error and one output per node of the same layer", "weightDeltas(errors 3x1, outputs 2x1, ...)：同一层的每个节点各有一个误差和一个输出"),
     );
   });
 
@@ -164,15 +164,15 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
               const down = networkError(net.wih, net.who, net.inputs, net.targets);
               row[c] = w;
               const numeric = (up - down) / (2 * h);
-              const got = expectNumber(analytic[layer][r][c], `gradients(...).${layer}, entry (${r}, ${c})`);
+              const got = expectNumber(analytic[layer][r][c], t(`gradients(...).${layer}, entry (${r}, ${c})`, `gradients(...).${layer}，第 (${r}, ${c}) 项`));
               if (Math.abs(got - numeric) > relative * Math.max(Math.abs(got), Math.abs(numeric)) + floor) {
                 const tip =
                   layer === "wih"
-                    ? "\n  tip: the exact slope sends back e * o * (1 - o) of each output node through who^T, not the plain error e (the book's shortcut)"
+                    ? t("\n  tip: the exact slope sends back e * o * (1 - o) of each output node through who^T, not the plain error e (the book's shortcut)", "\n  提示：精确的斜率是把每个输出节点的 e * o * (1 - o) 经 who^T 传回去，而不是直接传误差 e（那是书中的简化做法）")
                     : "";
                 fail(
-                  `gradient check failed: layer ${layer}, weight (row ${r}, col ${c}), for ${describeNetwork(net)}\n` +
-                    `  analytic (your gradients): ${got}\n  numeric (central difference, h = ${h}): ${numeric}${tip}`,
+                  t(`gradient check failed: layer ${layer}, weight (row ${r}, col ${c}), for ${describeNetwork(net)}\n`, `梯度检验失败：${layer} 层，权重（第 ${r} 行，第 ${c} 列），${describeNetwork(net)}\n`) +
+                    t(`  analytic (your gradients): ${got}\n  numeric (central difference, h = ${h}): ${numeric}${tip}`, `  解析值（你的 gradients）：${got}\n  数值（中心差分，h = ${h}）：${numeric}${tip}`),
                 );
               }
             }),
@@ -195,7 +195,7 @@ describe("08 gradient: the slope of the error and the weight update (book 1.14, 
         const before = networkError(net.wih, net.who, net.inputs, net.targets);
         const downhill = (weights: number[][], slopes: number[][]) => weights.map((row, r) => row.map((w, c) => w - step * slopes[r][c]));
         const after = networkError(downhill(net.wih, g.wih), downhill(net.who, g.who), net.inputs, net.targets);
-        if (!(after < before)) fail(`every weight moved by -0.01 * its slope from gradients(...), for ${describeNetwork(net)}\n  expected: the error to fall below ${before}\n  got:      ${after}`);
+        if (!(after < before)) fail(t(`every weight moved by -0.01 * its slope from gradients(...), for ${describeNetwork(net)}\n  expected: the error to fall below ${before}\n  got:      ${after}`, `每个权重都按 gradients(...) 给出的斜率移动了 -0.01 * 斜率，${describeNetwork(net)}\n  expected: 误差降到 ${before} 以下\n  got:      ${after}`));
       }),
       propertyOptions(),
     );

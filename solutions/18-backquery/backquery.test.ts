@@ -18,8 +18,8 @@ function layers(net: NeuralNetwork, label: number, what: string) {
   const got = backqueryLayers(net, label);
   if (got === undefined || got === null) fail(`${what}\n  expected: { hidden, inputs }\n  got:      ${String(got)}`);
   return {
-    hidden: expectNumbers(got.hidden, net.hiddenNodes, `${what}.hidden (one value per hidden node)`),
-    inputs: expectNumbers(got.inputs, net.inputNodes, `${what}.inputs (one value per input node)`),
+    hidden: expectNumbers(got.hidden, net.hiddenNodes, t(`${what}.hidden (one value per hidden node)`, `${what}.hidden（每个隐藏节点一个值）`)),
+    inputs: expectNumbers(got.inputs, net.inputNodes, t(`${what}.inputs (one value per input node)`, `${what}.inputs（每个输入节点一个值）`)),
   };
 }
 
@@ -58,7 +58,7 @@ describe("18 backquery: run a label backwards through the network to see its ide
         expectSpan(got, what);
         const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
         // Each value keeps its place between the smallest and the largest.
-        expectCloseNumbers(got.map((r) => (r - 0.01) / 0.98), xs.map((x) => (x - lo) / (hi - lo)), `${what}, as fractions of the way from smallest to largest`, 1e-9);
+        expectCloseNumbers(got.map((r) => (r - 0.01) / 0.98), xs.map((x) => (x - lo) / (hi - lo)), t(`${what}, as fractions of the way from smallest to largest`, `${what}，换算成从最小值到最大值之间的比例`), 1e-9);
       }),
       propertyOptions(),
     );
@@ -76,22 +76,24 @@ describe("18 backquery: run a label backwards through the network to see its ide
 
   it("a hand-made 4-3-2 network gives the hand-computed layers (see the working above this test) | 手工构造的 4-3-2 网络给出手算的各层（推算过程见这个测试上方）", () => {
     const net = handNetwork();
-    const zero = layers(net, 0, "backqueryLayers(hand-made net, 0)");
-    expectCloseNumbers(zero.hidden, [0.99, 0.255, 0.01], "backqueryLayers(hand-made net, 0).hidden", 1e-9);
-    expectCloseNumbers(zero.inputs, [0.99, 0.385675, 0.01, 0.875675], "backqueryLayers(hand-made net, 0).inputs", 1e-6);
-    const one = layers(net, 1, "backqueryLayers(hand-made net, 1)");
-    expectCloseNumbers(one.hidden, [0.01, 0.745, 0.99], "backqueryLayers(hand-made net, 1).hidden", 1e-9);
-    expectCloseNumbers(one.inputs, [0.01, 0.614325, 0.99, 0.124325], "backqueryLayers(hand-made net, 1).inputs", 1e-6);
+    const hand = t("hand-made net", "手工网络");
+    const zero = layers(net, 0, `backqueryLayers(${hand}, 0)`);
+    expectCloseNumbers(zero.hidden, [0.99, 0.255, 0.01], `backqueryLayers(${hand}, 0).hidden`, 1e-9);
+    expectCloseNumbers(zero.inputs, [0.99, 0.385675, 0.01, 0.875675], `backqueryLayers(${hand}, 0).inputs`, 1e-6);
+    const one = layers(net, 1, `backqueryLayers(${hand}, 1)`);
+    expectCloseNumbers(one.hidden, [0.01, 0.745, 0.99], `backqueryLayers(${hand}, 1).hidden`, 1e-9);
+    expectCloseNumbers(one.inputs, [0.01, 0.614325, 0.99, 0.124325], `backqueryLayers(${hand}, 1).inputs`, 1e-6);
     expectCloseNumbers(backquery(net, 1), one.inputs, "backquery(hand-made net, 1): the inputs layer | backquery(手工网络, 1)：输入层", 1e-12);
   });
 
   it("for a 784-100-10 MNIST network every label gives 784 inputs and 100 hidden values, each layer spanning exactly 0.01 to 0.99 | 对 784-100-10 的 MNIST 网络，每个标签给出 784 个输入和 100 个隐藏值，每层都正好从 0.01 到 0.99", () => {
     const net = new NeuralNetwork(784, 100, 10, 0.1, 7);
+    const mnistNet = t("784-100-10 net", "784-100-10 网络");
     for (let label = 0; label < 10; label++) {
-      const { hidden, inputs } = layers(net, label, `backqueryLayers(784-100-10 net, ${label})`);
-      expectSpan(hidden, `backqueryLayers(784-100-10 net, ${label}).hidden`);
-      expectSpan(inputs, `backqueryLayers(784-100-10 net, ${label}).inputs`);
-      expectSpan(expectNumbers(backquery(net, label), 784, `backquery(784-100-10 net, ${label})`), `backquery(784-100-10 net, ${label})`);
+      const { hidden, inputs } = layers(net, label, `backqueryLayers(${mnistNet}, ${label})`);
+      expectSpan(hidden, `backqueryLayers(${mnistNet}, ${label}).hidden`);
+      expectSpan(inputs, `backqueryLayers(${mnistNet}, ${label}).inputs`);
+      expectSpan(expectNumbers(backquery(net, label), 784, `backquery(${mnistNet}, ${label})`), `backquery(${mnistNet}, ${label})`);
     }
   });
 
@@ -100,7 +102,7 @@ describe("18 backquery: run a label backwards through the network to see its ide
     fc.assert(
       fc.property(shape.chain((s) => fc.record({ s: fc.constant(s), label: fc.integer({ min: 0, max: s.outputs - 1 }) })), ({ s, label }) => {
         const net = new NeuralNetwork(s.inputs, s.hidden, s.outputs, 0.1, s.seed);
-        const what = `backqueryLayers(a ${s.inputs}-${s.hidden}-${s.outputs} net with seed ${s.seed}, ${label})`;
+        const what = t(`backqueryLayers(a ${s.inputs}-${s.hidden}-${s.outputs} net with seed ${s.seed}, ${label})`, `backqueryLayers(种子为 ${s.seed} 的 ${s.inputs}-${s.hidden}-${s.outputs} 网络, ${label})`);
         const { hidden, inputs } = layers(net, label, what);
         expectSpan(hidden, `${what}.hidden`);
         expectSpan(inputs, `${what}.inputs`);
@@ -122,6 +124,6 @@ describe("18 backquery: run a label backwards through the network to see its ide
 
   it("a label that is not one of the output nodes gives a clear error | 标签不对应任何输出节点时给出清楚的错误", () => {
     const net = new NeuralNetwork(784, 100, 10, 0.1, 7);
-    for (const label of [10, -1, 2.5]) expectThrowsMentioning(() => backquery(net, label), ["label", String(label)], `backquery(784-100-10 net, ${label})`);
+    for (const label of [10, -1, 2.5]) expectThrowsMentioning(() => backquery(net, label), ["label", String(label)], t(`backquery(784-100-10 net, ${label})`, `backquery(784-100-10 网络, ${label})`));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from "vitest";
 import fc from "fast-check";
-import { expectClose, expectNumber, expectThrowsMentioning, fail, propertyOptions } from "../_testkit/check";
+import { expectClose, expectNumber, expectThrowsMentioning, fail, propertyOptions, t } from "../_testkit/check";
 import { numericSlope, slopesAgree } from "../_testkit/gradcheck";
 import { Value } from "./autograd";
 
@@ -8,7 +8,7 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Checks a result is a Value before reading it, so a half-written method gets a clear message. */
 function valueOf(got: unknown, what: string): Value {
-  if (!(got instanceof Value)) fail(`${what}\n  expected: a new Value\n  got:      ${got === undefined ? "undefined (did the method forget to `return`?)" : String(got)}`);
+  if (!(got instanceof Value)) fail(t(`${what}\n  expected: a new Value\n  got:      ${got === undefined ? "undefined (did the method forget to `return`?)" : String(got)}`, `${what}\n  expected: 一个新的 Value\n  got:      ${got === undefined ? "undefined（方法是不是忘了 `return`？）" : String(got)}`));
   return got;
 }
 
@@ -138,8 +138,8 @@ function build(e: Expr, xs: Value[]): Value {
 // Property tests with gradient checks take a few seconds; a busy machine may need many more.
 const LIMIT_MS = 120_000;
 
-describe("25 autograd: a Value that finds its own slopes", { timeout: LIMIT_MS }, () => {
-  it("each operation gives the right number: 2 + 3, 2 * 3, 2 - 3, 2 / 4, 2 ** 3, e^1, ln 2, tanh, relu, sigmoid", () => {
+describe("25 autograd: a Value that finds its own slopes | 25 自动求导：一个能自己求出斜率的 Value", { timeout: LIMIT_MS }, () => {
+  it("each operation gives the right number: 2 + 3, 2 * 3, 2 - 3, 2 / 4, 2 ** 3, e^1, ln 2, tanh, relu, sigmoid | 每种运算都给出正确的数：2 + 3、2 * 3、2 - 3、2 / 4、2 ** 3、e^1、ln 2、tanh、relu、sigmoid", () => {
     const two = () => new Value(2);
     const cases: [string, () => unknown, number][] = [
       ["new Value(2).add(3)", () => two().add(3), 5],
@@ -155,71 +155,71 @@ describe("25 autograd: a Value that finds its own slopes", { timeout: LIMIT_MS }
       ["new Value(-2).relu()", () => new Value(-2).relu(), 0],
       ["new Value(2).relu()", () => two().relu(), 2],
       ["new Value(0).sigmoid()", () => new Value(0).sigmoid(), 0.5],
-      ["new Value(2.3).sigmoid(): the book's output node in 1.15", () => new Value(2.3).sigmoid(), 0.908877],
+      [t("new Value(2.3).sigmoid(): the book's output node in 1.15", "new Value(2.3).sigmoid()：书中 1.15 节的那个输出节点"), () => new Value(2.3).sigmoid(), 0.908877],
     ];
     for (const [what, run, expected] of cases) expectClose(valueOf(run(), what).data, expected, `${what}.data`, 1e-6);
   });
 
-  it("an operation makes a new Value and leaves its inputs alone", () => {
+  it("an operation makes a new Value and leaves its inputs alone | 一次运算生成一个新的 Value，并且不改动它的输入", () => {
     const a = new Value(2);
     const b = new Value(3);
     const c = valueOf(a.mul(b), "a.mul(b)");
-    if (c === a || c === b) fail("a.mul(b) returned one of its inputs: every operation must return a new Value");
-    if (a.data !== 2 || b.data !== 3) fail(`a.mul(b) changed its inputs: a.data is ${a.data}, b.data is ${b.data} (expected 2 and 3)`);
+    if (c === a || c === b) fail(t("a.mul(b) returned one of its inputs: every operation must return a new Value", "a.mul(b) 返回了它的一个输入：每次运算都必须返回一个新的 Value"));
+    if (a.data !== 2 || b.data !== 3) fail(t(`a.mul(b) changed its inputs: a.data is ${a.data}, b.data is ${b.data} (expected 2 and 3)`, `a.mul(b) 改动了它的输入：a.data 是 ${a.data}，b.data 是 ${b.data}（应该是 2 和 3）`));
   });
 
-  it("backward on one operation: the slope of the result for its input is the operation's derivative", () => {
+  it("backward on one operation: the slope of the result for its input is the operation's derivative | 对单次运算 backward：结果对输入的斜率就是这个运算的导数", () => {
     for (const [name, run, , slope] of unary) {
       for (const x0 of [0.7, 1.9, -1.3]) {
         if ((name === "x.log()" || name === "x.pow(0.5)") && x0 < 0) continue;
         const x = new Value(x0);
-        const y = valueOf(run(x), `${name} with x = ${x0}`);
+        const y = valueOf(run(x), t(`${name} with x = ${x0}`, `x = ${x0} 时的 ${name}`));
         y.backward();
-        expectClose(y.grad, 1, `${name} with x = ${x0}, after y.backward(): y.grad, the slope of y for itself`, 1e-12);
-        expectClose(x.grad, slope(x0), `${name} with x = ${x0}: x.grad after y.backward(), the derivative at ${x0}`, 1e-9);
+        expectClose(y.grad, 1, t(`${name} with x = ${x0}, after y.backward(): y.grad, the slope of y for itself`, `x = ${x0} 时的 ${name}，y.backward() 之后：y.grad，即 y 对它自己的斜率`), 1e-12);
+        expectClose(x.grad, slope(x0), t(`${name} with x = ${x0}: x.grad after y.backward(), the derivative at ${x0}`, `x = ${x0} 时的 ${name}：y.backward() 之后的 x.grad，即在 ${x0} 处的导数`), 1e-9);
       }
     }
     for (const [name, run, , da, db] of binary) {
       const a = new Value(1.5);
       const b = new Value(-2.5);
-      const y = valueOf(run(a, b), `${name} with a = 1.5, b = -2.5`);
+      const y = valueOf(run(a, b), t(`${name} with a = 1.5, b = -2.5`, `a = 1.5、b = -2.5 时的 ${name}`));
       y.backward();
-      expectClose(a.grad, da(1.5, -2.5), `${name} with a = 1.5, b = -2.5: a.grad`, 1e-12);
-      expectClose(b.grad, db(1.5, -2.5), `${name} with a = 1.5, b = -2.5: b.grad`, 1e-12);
+      expectClose(a.grad, da(1.5, -2.5), t(`${name} with a = 1.5, b = -2.5: a.grad`, `a = 1.5、b = -2.5 时的 ${name}：a.grad`), 1e-12);
+      expectClose(b.grad, db(1.5, -2.5), t(`${name} with a = 1.5, b = -2.5: b.grad`, `a = 1.5、b = -2.5 时的 ${name}：b.grad`), 1e-12);
     }
   });
 
-  it("relu at exactly 0 is 0, with slope 0 (the value chosen at the kink)", () => {
+  it("relu at exactly 0 is 0, with slope 0 (the value chosen at the kink) | relu 恰好在 0 处是 0，斜率为 0（在拐点处选定的值）", () => {
     const x = new Value(0);
     const y = valueOf(x.relu(), "new Value(0).relu()");
     y.backward();
     expectClose(y.data, 0, "new Value(0).relu().data", 0);
-    expectClose(x.grad, 0, "the slope of relu at exactly 0, x.grad", 0);
+    expectClose(x.grad, 0, t("the slope of relu at exactly 0, x.grad", "relu 恰好在 0 处的斜率，x.grad"), 0);
   });
 
-  it("pow at 0: 0^2 is 0 with slope 0, 0^1 is 0 with slope 1; 0^0.5 and 0^-1 have no finite slope and are errors", () => {
+  it("pow at 0: 0^2 is 0 with slope 0, 0^1 is 0 with slope 1; 0^0.5 and 0^-1 have no finite slope and are errors | 0 处的 pow：0^2 是 0、斜率 0，0^1 是 0、斜率 1；0^0.5 和 0^-1 没有有限的斜率，要报错", () => {
     for (const [k, slope] of [[2, 0], [1, 1]]) {
       const x = new Value(0);
       const y = valueOf(x.pow(k), `new Value(0).pow(${k})`);
       y.backward();
       expectClose(y.data, 0, `new Value(0).pow(${k}).data`, 0);
-      expectClose(x.grad, slope, `the slope of x^${k} at x = 0`, 0);
+      expectClose(x.grad, slope, t(`the slope of x^${k} at x = 0`, `x^${k} 在 x = 0 处的斜率`), 0);
     }
-    expectThrowsMentioning(() => new Value(0).pow(0.5), ["0", "0.5"], "new Value(0).pow(0.5): the square root's slope at 0 is infinite");
+    expectThrowsMentioning(() => new Value(0).pow(0.5), ["0", "0.5"], t("new Value(0).pow(0.5): the square root's slope at 0 is infinite", "new Value(0).pow(0.5)：平方根在 0 处的斜率是无穷大"));
   });
 
-  it("a value used twice collects the slope from both uses: a + a has slope 2, a * a has slope 2a", () => {
+  it("a value used twice collects the slope from both uses: a + a has slope 2, a * a has slope 2a | 一个值用了两次，会把两处的斜率都收集起来：a + a 的斜率是 2，a * a 的斜率是 2a", () => {
     const a = new Value(3);
     const sum = valueOf(a.add(a), "a.add(a)");
     sum.backward();
-    expectClose(a.grad, 2, "a = 3, y = a.add(a): a.grad (1 from each use; `=` instead of `+=` in a backwardStep gives 1)", 0);
+    expectClose(a.grad, 2, t("a = 3, y = a.add(a): a.grad (1 from each use; `=` instead of `+=` in a backwardStep gives 1)", "a = 3，y = a.add(a)：a.grad（每处使用贡献 1；在 backwardStep 里用 `=` 代替 `+=` 会得到 1）"), 0);
     const b = new Value(3);
     const square = valueOf(b.mul(b), "b.mul(b)");
     square.backward();
-    expectClose(b.grad, 6, "b = 3, y = b.mul(b): b.grad = 2 * 3 (b times the other b, twice)", 1e-12);
+    expectClose(b.grad, 6, t("b = 3, y = b.mul(b): b.grad = 2 * 3 (b times the other b, twice)", "b = 3，y = b.mul(b)：b.grad = 2 * 3（b 乘以另一个 b，两次）"), 1e-12);
   });
 
-  it("backward waits until a value has collected all of its slope before passing it on (topological order)", () => {
+  it("backward waits until a value has collected all of its slope before passing it on (topological order) | backward 要等一个值收集完它的全部斜率，才继续往前传（拓扑顺序）", () => {
     // x feeds y twice, once directly and once through z; y must hand on its slope only once it is complete.
     const x = new Value(0.5);
     const y = valueOf(x.mul(3), "x.mul(3)");
@@ -229,19 +229,19 @@ describe("25 autograd: a Value that finds its own slopes", { timeout: LIMIT_MS }
     const f = (t: number) => 3 * t * Math.tanh(3 * t) + Math.exp(3 * t);
     const expected = numericSlope(f, 0.5);
     if (!slopesAgree(x.grad, expected)) {
-      fail(`out = y * tanh(y) + e^y with y = 3x, x = 0.5: x.grad\n  expected: ${expected}\n  got:      ${x.grad}\n  tip: collect every value in a topological order first, then call backwardStep from the last value to the first`);
+      fail(t(`out = y * tanh(y) + e^y with y = 3x, x = 0.5: x.grad\n  expected: ${expected}\n  got:      ${x.grad}\n  tip: collect every value in a topological order first, then call backwardStep from the last value to the first`, `out = y * tanh(y) + e^y，其中 y = 3x，x = 0.5：x.grad\n  expected: ${expected}\n  got:      ${x.grad}\n  提示：先按拓扑顺序收集每个值，再从最后一个值到第一个值依次调用 backwardStep`));
     }
   });
 
-  it("a long chain of 20,000 operations: backward does not overflow the call stack", () => {
+  it("a long chain of 20,000 operations: backward does not overflow the call stack | 20,000 次运算的长链：backward 不会让调用栈溢出", () => {
     const x = new Value(1);
     let y = x;
     for (let i = 0; i < 20_000; i++) y = valueOf(y.add(0.0001), "y.add(0.0001)");
     y.backward();
-    expectClose(x.grad, 1, "y = x + 0.0001 + 0.0001 + ... (20,000 times): x.grad (a recursive backward can overflow the stack; collect the order with a loop and your own stack)", 1e-12);
+    expectClose(x.grad, 1, t("y = x + 0.0001 + 0.0001 + ... (20,000 times): x.grad (a recursive backward can overflow the stack; collect the order with a loop and your own stack)", "y = x + 0.0001 + 0.0001 + ...（20,000 次）：x.grad（递归的 backward 可能让栈溢出；用循环和你自己的栈来收集顺序）"), 1e-12);
   });
 
-  it("RANDOM EXPRESSION TREES: every variable's grad equals the slope measured by nudging it (relative 1e-5)", () => {
+  it("RANDOM EXPRESSION TREES: every variable's grad equals the slope measured by nudging it (relative 1e-5) | 随机表达式树：每个变量的 grad 都等于微调它测出的斜率（相对误差 1e-5）", () => {
     let checked = 0;
     fc.assert(
       fc.property(expr, fc.tuple(hundredths(-2, 2), hundredths(-2, 2), hundredths(-2, 2)), (e, xs) => {
@@ -259,29 +259,29 @@ describe("25 autograd: a Value that finds its own slopes", { timeout: LIMIT_MS }
         checked++;
         const vars = xs.map((x) => new Value(x));
         const out = build(e, vars);
-        expectClose(out.data, evaluate(e, xs, []), `the value of ${show(e)} at x = [${xs}]`, 1e-9 * Math.max(1, Math.abs(out.data)));
+        expectClose(out.data, evaluate(e, xs, []), t(`the value of ${show(e)} at x = [${xs}]`, `${show(e)} 在 x = [${xs}] 处的值`), 1e-9 * Math.max(1, Math.abs(out.data)));
         out.backward();
         analytic = vars.map((v, i) => expectNumber(v.grad, `x${i}.grad`));
         analytic.forEach((got, i) => {
           if (!slopesAgree(got, numeric[i])) {
-            fail(`gradient check failed for y = ${show(e)} at x0 = ${xs[0]}, x1 = ${xs[1]}, x2 = ${xs[2]}\n  x${i}.grad (your backward): ${got}\n  measured slope:            ${numeric[i]}`);
+            fail(t(`gradient check failed for y = ${show(e)} at x0 = ${xs[0]}, x1 = ${xs[1]}, x2 = ${xs[2]}\n  x${i}.grad (your backward): ${got}\n  measured slope:            ${numeric[i]}`, `y = ${show(e)} 在 x0 = ${xs[0]}、x1 = ${xs[1]}、x2 = ${xs[2]} 处梯度检验失败\n  x${i}.grad（你的 backward）：${got}\n  测出的斜率：              ${numeric[i]}`));
           }
         });
       }),
       { ...propertyOptions(300), maxSkipsPerRun: 1000 },
     );
-    if (checked < 100) fail(`only ${checked} random trees stayed where their slopes are defined; expected at least 100`);
+    if (checked < 100) fail(t(`only ${checked} random trees stayed where their slopes are defined; expected at least 100`, `只有 ${checked} 棵随机树停留在斜率有定义的地方；应该至少有 100 棵`));
   });
 
-  it("bad input: log of 0 or less, division by 0, a bad exponent and an overflow give clear errors", () => {
-    expectThrowsMentioning(() => new Value(0).log(), ["log", "0"], "new Value(0).log(): ln 0 is -Infinity");
+  it("bad input: log of 0 or less, division by 0, a bad exponent and an overflow give clear errors | 不合理的输入：0 或负数的 log、除以 0、不合理的指数和溢出都给出清楚的错误", () => {
+    expectThrowsMentioning(() => new Value(0).log(), ["log", "0"], t("new Value(0).log(): ln 0 is -Infinity", "new Value(0).log()：ln 0 是 -Infinity"));
     expectThrowsMentioning(() => new Value(-2).log(), ["log", "-2"], "new Value(-2).log()");
     expectThrowsMentioning(() => new Value(3).div(0), ["divide", "0"], "new Value(3).div(0)");
     expectThrowsMentioning(() => new Value(3).div(new Value(0)), ["divide", "0"], "new Value(3).div(new Value(0))");
-    expectThrowsMentioning(() => new Value(-8).pow(0.5), ["-8", "0.5"], "new Value(-8).pow(0.5): the square root of a negative number");
+    expectThrowsMentioning(() => new Value(-8).pow(0.5), ["-8", "0.5"], t("new Value(-8).pow(0.5): the square root of a negative number", "new Value(-8).pow(0.5)：负数的平方根"));
     expectThrowsMentioning(() => new Value(2).pow(NaN), ["exponent", "NaN"], "new Value(2).pow(NaN)");
-    expectThrowsMentioning(() => new Value(0).pow(-1), ["0", "-1"], "new Value(0).pow(-1): one over zero");
-    expectThrowsMentioning(() => new Value(1000).exp(), ["finite", "exp"], "new Value(1000).exp(): e^1000 is Infinity");
+    expectThrowsMentioning(() => new Value(0).pow(-1), ["0", "-1"], t("new Value(0).pow(-1): one over zero", "new Value(0).pow(-1)：一除以零"));
+    expectThrowsMentioning(() => new Value(1000).exp(), ["finite", "exp"], t("new Value(1000).exp(): e^1000 is Infinity", "new Value(1000).exp()：e^1000 是 Infinity"));
     expectThrowsMentioning(() => new Value(1).add(NaN), ["finite", "NaN"], "new Value(1).add(NaN)");
   });
 });

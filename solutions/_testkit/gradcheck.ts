@@ -1,7 +1,7 @@
 // Gradient checking, shared by every exercise with a backward pass (Part 4 on). The analytic
 // gradient a learner's backward pass gives must match the slope measured by nudging each
 // number by +-h and watching the loss move (a central difference).
-import { expectNumbers, fail, type What } from "./check";
+import { expectNumbers, fail, say, t, type What } from "./check";
 
 /**
  * The slope of f at x along each coordinate: (f(x + h e_i) - f(x - h e_i)) / 2h. x is changed
@@ -47,7 +47,12 @@ export function expectGradient(analytic: unknown, numeric: readonly number[], wh
   got.forEach((g, i) => {
     const n = numeric[i];
     if (!slopesAgree(g, n, relative, floor)) {
-      fail(`gradient check failed: ${what}, item [${i}]\n  analytic (your backward pass): ${g}\n  numeric (central difference):  ${n}`);
+      fail(
+        t(
+          `gradient check failed: ${say(what)}, item [${i}]\n  analytic (your backward pass): ${g}\n  numeric (central difference):  ${n}`,
+          `梯度检验失败：${say(what)}，第 [${i}] 项\n  解析值（你的反向传播）：${g}\n  数值（中心差分）：      ${n}`,
+        ),
+      );
     }
   });
 }

@@ -6,38 +6,16 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseRoot } from "../../runner/harness/driver";
-import { modelToJson } from "../model-json";
 import { BEGIN, END, generateExercises, listFiles } from "../../runner/harness/stubs";
 import { launchChromium } from "./browser";
+import { draw, labStats, randomModel, SEVEN, waitReady } from "./drive";
 import type { LabStats } from "./page/stats";
 import { makeCourse } from "./course-copies";
 import { startLab, type Lab } from "./server";
 
 const LONG = 600_000;
 
-/** A network with seeded random weights (-0.5..0.5), as a model file holds it. */
-function randomModel(inputNodes: number, hiddenNodes: number, outputNodes: number, seed: number): string {
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
-  const matrix = (rows: number, cols: number) => ({ rows, cols, data: Float64Array.from({ length: rows * cols }, random) });
-  return modelToJson({ inputNodes, hiddenNodes, outputNodes, learningRate: 0.1, wih: matrix(hiddenNodes, inputNodes), who: matrix(outputNodes, hiddenNodes) });
-}
 const shots = path.join(courseRoot, "reports", "lab");
-
-const labStats = (page: Page) => page.evaluate(() => (window as unknown as { labStats: LabStats }).labStats);
-
-/** A 7 as a person draws it, in pad pixels (280 x 280): the bar, then the stem. */
-const SEVEN: [number, number][][] = [[[95, 85], [185, 85], [165, 135], [140, 200]]];
-
-async function draw(page: Page, strokes: [number, number][][]): Promise<void> {
-  const box = (await page.locator("#pad").boundingBox())!;
-  for (const stroke of strokes) {
-    await page.mouse.move(box.x + stroke[0][0], box.y + stroke[0][1]);
-    await page.mouse.down();
-    for (const [x, y] of stroke.slice(1)) await page.mouse.move(box.x + x, box.y + y, { steps: 10 });
-    await page.mouse.up();
-  }
-}
 
 /** How many pixels of the canvases under `selector` are not plain white or one flat colour. */
 const inkedPixels = (page: Page, selector: string) =>
@@ -85,7 +63,7 @@ describe("npm run lab in chromium", () => {
       });
     }
     await page.goto(lab.url);
-    await page.waitForFunction(() => (window as unknown as { labStats: LabStats }).labStats?.ready !== undefined, null, { timeout: LONG });
+    await waitReady(page, LONG);
     return page;
   }
 
@@ -117,7 +95,7 @@ describe("npm run lab in chromium", () => {
       const cold = Date.now() - started;
       const again = Date.now();
       await page.reload();
-      await page.waitForFunction(() => (window as unknown as { labStats: LabStats }).labStats?.ready !== undefined, null, { timeout: LONG });
+      await waitReady(page, LONG);
       const navigation = await page.evaluate(() => JSON.parse(JSON.stringify(performance.getEntriesByType("navigation")[0])) as { loadEventEnd: number });
       const ready = (await labStats(page)).ready!;
       console.log(`lab page load: first visit ${cold} ms; reload ${Date.now() - again} ms (load event ${navigation.loadEventEnd.toFixed(0)} ms, page ready ${ready.toFixed(0)} ms)`);
@@ -264,9 +242,14 @@ describe("npm run lab in chromium", () => {
     }, LONG);
 
     it("sends none of the reference's code: not through the page, nor when asked for directly", async () => {
-      // Fetch the worker too (the test did not run it to the end), then look through everything served.
-      const worker = await page.request.get(new URL("train-worker.ts?worker_file&type=module", lab.url).href);
-      served.set("worker", await worker.text());
+      // Fetch every file of the page's bundle too (the worker's, its source maps), then look through everything served.
+      const assets = fs.readdirSync(path.join(lab.bundle, "assets"));
+      expect(assets.some((name) => name.startsWith("train-worker"))).toBe(true);
+      for (const name of assets) {
+        const response = await page.request.get(new URL(`/assets/${name}`, lab.url).href);
+        expect(response.status(), name).toBe(200);
+        served.set(name, await response.text());
+      }
       const names = referenceOnlyNames();
       expect(names.length).toBeGreaterThan(20);
       const text = [...served.values()].join("\n");

@@ -43,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const lang = chooseLang(values.lang);
   const onCheck = (dirs: string[]) => say(lang === "zh" ? `正在检查你的练习 ${dirs.join(", ")} 是否通过……` : `Checking whether your exercise ${dirs.join(", ")} passes...`);
-  const lab = await startLab({ lang, port, strictPort: port !== undefined, onCheck });
+  const onBuild = () => say(lang === "zh" ? "正在打包实验室页面（只在第一次或页面代码更新后）……" : "Bundling the lab's page (only the first time, or after its code changed)...");
+  const lab = await startLab({ lang, port, strictPort: port !== undefined, onCheck, onBuild });
   say(lang === "zh" ? `nn-kata 实验室：${lab.url}  （只在本机可访问；按 Ctrl-C 结束）` : `nn-kata lab: ${lab.url}  (this computer only; Ctrl-C stops it)`);
   if (!values["no-open"]) openBrowser(lab.url);
   await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));

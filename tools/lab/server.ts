@@ -1,5 +1,6 @@
-// The lab's server: vite, on this computer only (127.0.0.1), serving the page in tools/lab/ and
-// the learner's own exercise modules from exercises/, bundled for the browser as they are now.
+// The lab's server: vite, on this computer only (127.0.0.1), serving the page in tools/lab/page/
+// (bundled once, see bundle.ts) and the learner's own exercise modules from exercises/,
+// transformed for the browser as they are now.
 // The course's reference code is never sent: solutions/ is refused outright, and the one place
 // the reference runs (exercise 17's preprocessing, while the learner's own does not pass yet)
 // runs here on the server and sends back only the 28 x 28 picture.
@@ -10,7 +11,9 @@ import { createServer, type Plugin, type ViteDevServer } from "vite";
 import { Course } from "../../runner/cli/course";
 import { courseRoot } from "../../runner/harness/driver";
 import { load, notDone } from "../course-code";
-import { parseModel } from "../model";
+import { parseModel, type ModelFile } from "../model";
+import { pageBundle } from "./bundle";
+import { MODEL_HEADER } from "./page/network";
 import type { Lang } from "../../runner/harness/manifest";
 import { mnistPath } from "../../data/mnist";
 import { sourceLine } from "./source-line";
@@ -33,12 +36,16 @@ export interface LabOptions {
   passed?: (dir: string) => boolean | Promise<boolean>;
   /** Told when the check has to run an exercise's tests (it takes a few seconds). */
   onCheck?: (dirs: string[]) => void;
+  /** Told when the page has to be bundled (the first start after the page's code changed: a few seconds). */
+  onBuild?: () => void;
 }
 
 export interface Lab {
   url: string;
   port: number;
   vite: ViteDevServer;
+  /** The folder of the page's bundle (index.html, assets/). */
+  bundle: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +60,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   if (!fs.existsSync(path.join(exercisesDir, "manifest.json"))) throw new Error(`${root} is not a course folder: it has no exercises/manifest.json`);
   const passed = options.passed ?? (async (dir: string) => (await notDone([dir], root, options.onCheck)).length === 0);
   const status17 = await passed("17-handwriting");
+  const bundle = await pageBundle(pageDir, path.join(courseRoot, ".nn-kata", "lab-page"), options.onBuild);
 
   const vite = await createServer({
     configFile: false,
@@ -69,10 +77,10 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       hmr: { overlay: false },
       watch: { ignored: ["**/node_modules/**", "**/.nn-kata/**", "**/reports/**"] },
       // Transform the page and the learner's modules while the browser starts, so the first load is quick.
-      warmup: { clientFiles: ["./main.ts", "./train-worker.ts", ...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
+      warmup: { clientFiles: [...PAGE_EXERCISES.map((rel) => path.join(exercisesDir, rel).split(path.sep).join("/"))] },
     },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [labPlugin({ root, exercisesDir, lang: options.lang, status17 })],
+    plugins: [labPlugin({ root, exercisesDir, lang: options.lang, status17, bundle })],
   });
   try {
     await vite.listen();
@@ -83,9 +91,19 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     if (busy) throw new Error(`port ${options.port} is already in use on 127.0.0.1: choose another with --port (e.g. --port ${(options.port ?? DEFAULT_PORT) + 1}), or leave out --port to take the next free one`);
     throw error;
   }
+  // The page's first visit finds every module transformed and the model file read.
+  await importClosure(vite, pageModules(exercisesDir));
+  const model = path.join(root, "reports", "model.json");
+  if (fs.existsSync(model)) {
+    try {
+      modelFileWeights(model);
+    } catch {
+      // the page asks again and shows what is wrong
+    }
+  }
   const address = vite.httpServer?.address();
   const port = typeof address === "object" && address ? address.port : options.port ?? DEFAULT_PORT;
-  return { url: `http://127.0.0.1:${port}/`, port, vite, close: () => vite.close() };
+  return { url: `http://127.0.0.1:${port}/`, port, vite, bundle, close: () => vite.close() };
 }
 
 interface PluginContext {
@@ -93,6 +111,7 @@ interface PluginContext {
   exercisesDir: string;
   lang: Lang;
   status17: boolean;
+  bundle: string;
 }
 
 /** Node modules some exercises import for their file-reading parts, which the page never calls. */
@@ -125,28 +144,99 @@ function labPlugin(c: PluginContext): Plugin {
       if (what === "pngjs") return `export const PNG = { sync: { read: ${refuse}, write: ${refuse} } };`;
       return `const refuse = ${refuse};\nexport default new Proxy({}, { get: () => refuse });`;
     },
-    // The page learns where the learner's modules are from the HTML itself and asks for them at
-    // once, instead of after a first request for the status.
-    transformIndexHtml() {
-      const base = learnerBase(c.exercisesDir);
-      return [
-        { tag: "meta", attrs: { name: "nn-kata-learner", content: base }, injectTo: "head" },
-        ...PAGE_EXERCISES.map((rel) => ({ tag: "link", attrs: { rel: "modulepreload", href: base + rel }, injectTo: "head" as const })),
-      ];
-    },
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
+    configureServer(devServer) {
+      devServer.middlewares.use((req, res, next) => {
         const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
         if (/(^|\/)solutions(\/|$)/.test(url)) {
           res.statusCode = 403;
           res.end("The lab does not serve the course's reference solutions.");
           return;
         }
+        if (url === "/" || url === "/index.html") {
+          page(c, devServer).then((html) => {
+            res.setHeader("content-type", "text/html; charset=utf-8");
+            res.setHeader("cache-control", "no-store");
+            res.end(html);
+          }, next);
+          return;
+        }
+        if (url.startsWith("/assets/")) return sendAsset(c, url, res, next);
         if (!url.startsWith("/api/")) return next();
-        api(c, server, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
+        api(c, devServer, url, req, res).catch((error: unknown) => send(res, 500, { error: error instanceof Error ? error.message : String(error) }));
       });
     },
   };
+}
+
+/** The learner's modules the page starts from. */
+const pageModules = (exercisesDir: string) => PAGE_EXERCISES.map((rel) => learnerBase(exercisesDir) + rel);
+
+/**
+ * The bundle's index.html, told where the learner's modules are; the browser is also told every
+ * learner module the page will import (with what they import) and the page's first two questions
+ * to the server, so it asks for them all at once instead of one after another. Vite's client,
+ * which reloads the page when the learner saves a file, comes once the page is ready (it is
+ * larger than the page itself).
+ */
+async function page(c: PluginContext, server: ViteDevServer): Promise<string> {
+  const base = learnerBase(c.exercisesDir);
+  const modules = await importClosure(server, pageModules(c.exercisesDir));
+  const requests = ["/api/status", ...(fs.existsSync(path.join(c.root, "reports", "model.json")) ? ["/api/model"] : [])];
+  const head = [
+    `<meta name="nn-kata-learner" content="${base}">`,
+    ...requests.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`),
+    ...modules.map((url) => `<link rel="modulepreload" href="${url}">`),
+  ];
+  return fs
+    .readFileSync(path.join(c.bundle, "index.html"), "utf8")
+    .replace("</head>", `  ${head.join("\n    ")}\n  </head>`)
+    .replace("</body>", `  <script type="module">${LATER}</script>\n  </body>`);
+}
+
+/** Vite's client, loaded when the page says it is ready (page/stats.ts), or a few seconds after it loaded if it never does. */
+const LATER = `const later = () => import("/@vite/client");
+    addEventListener("lab-ready", later, { once: true });
+    addEventListener("load", () => setTimeout(later, 5000), { once: true });`;
+
+/** A file of the bundle: its name carries a hash of its content, so the browser may keep it. */
+function sendAsset(c: PluginContext, url: string, res: Res, next: () => void): void {
+  const file = path.join(c.bundle, "assets", path.basename(url));
+  if (!fs.existsSync(file)) return next();
+  const types: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".map": "application/json" };
+  res.setHeader("content-type", `${types[path.extname(file)] ?? "application/octet-stream"}; charset=utf-8`);
+  res.setHeader("cache-control", "public, max-age=31536000, immutable");
+  res.end(fs.readFileSync(file));
+}
+
+/**
+ * The addresses of these modules and everything they import, as vite serves them (each is
+ * transformed here if it was not yet). A module that fails to transform is left to the page, which
+ * reports it (a learner's syntax error, say).
+ */
+async function importClosure(server: ViteDevServer, urls: string[]): Promise<string[]> {
+  const seen = new Set(urls);
+  const queue = [...urls];
+  while (queue.length > 0) {
+    const batch = queue.splice(0);
+    await Promise.all(
+      batch.map(async (url) => {
+        try {
+          await server.transformRequest(url);
+        } catch {
+          return;
+        }
+        const mod = await server.moduleGraph.getModuleByUrl(url);
+        for (const imported of mod?.importedModules ?? []) {
+          if (imported.url && !seen.has(imported.url)) {
+            seen.add(imported.url);
+            queue.push(imported.url);
+          }
+        }
+      }),
+    );
+  }
+  // A virtual module (the browser shims) is served under /@id/__x00__, as vite writes its id in imports.
+  return [...seen].map((url) => (url.startsWith("\0") ? `/@id/__x00__${url.slice(1)}` : url));
 }
 
 /** Where vite serves the learner's exercises/ folder. */
@@ -178,7 +268,7 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
       // A missing or faulty model is an answer for the page to show, not a failed request.
       if (!fs.existsSync(file)) return send(res, 200, { error: "no reports/model.json yet: `npm run train -- --mine` trains your network and saves it there" });
       try {
-        return send(res, 200, { model: parseModel(fs.readFileSync(file, "utf8"), "reports/model.json") });
+        return sendWeights(res, modelFileWeights(file));
       } catch (error) {
         return send(res, 200, { error: (error as Error).message });
       }
@@ -186,7 +276,7 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
     case "/api/check-model": {
       const name = query.get("name") || "the dropped file";
       try {
-        return send(res, 200, { model: parseModel((await readBody(req)).toString("utf8"), name) });
+        return sendWeights(res, weightsOf(parseModel((await readBody(req)).toString("utf8"), name)));
       } catch (error) {
         return send(res, 200, { error: (error as Error).message });
       }
@@ -204,6 +294,35 @@ async function api(c: PluginContext, server: ViteDevServer, url: string, req: Re
     default:
       return send(res, 404, { error: `no such lab request: ${url}` });
   }
+}
+
+interface ModelWeights {
+  sizes: Omit<ModelFile, "wih" | "who">;
+  /** wih then who, row after row. */
+  weights: Float64Array;
+}
+
+const weightsOf = ({ wih, who, ...sizes }: ModelFile): ModelWeights => ({ sizes, weights: Float64Array.from([...wih.flat(), ...who.flat()]) });
+
+/** reports/model.json checked and turned into weights, again only when the file changed (it is megabytes of JSON). */
+let modelCache: { file: string; stamp: string; weights: ModelWeights } | undefined;
+function modelFileWeights(file: string): ModelWeights {
+  const { mtimeMs, size } = fs.statSync(file);
+  const stamp = `${mtimeMs} ${size}`;
+  if (modelCache?.file !== file || modelCache.stamp !== stamp) modelCache = { file, stamp, weights: weightsOf(parseModel(fs.readFileSync(file, "utf8"), "reports/model.json")) };
+  return modelCache.weights;
+}
+
+/**
+ * A checked model for the page (page/network.ts readWeights): the sizes and learning rate in a
+ * header, the weights as raw 64-bit numbers, so the page has nothing to parse.
+ */
+function sendWeights(res: Res, { sizes, weights }: ModelWeights): void {
+  res.statusCode = 200;
+  res.setHeader("content-type", "application/octet-stream");
+  res.setHeader("cache-control", "no-store");
+  res.setHeader(MODEL_HEADER, JSON.stringify(sizes));
+  res.end(Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength));
 }
 
 async function status(c: PluginContext) {

@@ -1,5 +1,6 @@
 // npm run reset -- <exercise>: the exercise's files back as the course gave them (the generated
-// stub, from runner/harness/stubs.ts: the same source of truth as `npm run generate`). It asks first,
+// stub, from runner/harness/stubs.ts: the same source of truth as `npm run generate`); with
+// --tests only its test files and the test kit, so the learner's own code stays. It asks first,
 // copies the learner's versions to .nn-kata/backups/<time>/ and writes every file atomically,
 // so neither a "no" nor a Ctrl-C at any moment loses work.
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import { writeFileAtomic } from "../../harness/atomic-write";
 import { stateDir } from "../state";
 import { nextStepLine, resolveExercise, type Cli } from "./common";
 import { exerciseLabel, stubPaths, testPaths } from "../../harness/manifest";
+import { testKitFiles } from "../../harness/checksums";
 
 export async function reset(cli: Cli): Promise<number> {
   const { course, m, term } = cli;
@@ -20,7 +22,8 @@ export async function reset(cli: Cli): Promise<number> {
   if (!ex) return 2;
   const { stubFor } = await import("../../harness/stubs"); // ts-morph: loaded only when needed
   const changes: { rel: string; content: string; exists: boolean }[] = [];
-  for (const rel of [...stubPaths(ex), ...testPaths(ex)]) {
+  const files = cli.args.tests ? [...testPaths(ex), ...testKitFiles(course.root)] : [...stubPaths(ex), ...testPaths(ex)];
+  for (const rel of files) {
     const inCourse = rel.replace(/^exercises\//, "");
     if (!fs.existsSync(path.join(course.root, "solutions", inCourse))) {
       cli.print(term.red(m.noReference(rel)));

@@ -51,7 +51,7 @@ class WatchMode {
   async run(start: Exercise | undefined): Promise<number> {
     const { m, term } = this.cli;
     void this.cli.course.session.start();
-    void this.checker.check([]); // TypeScript warms up in its worker while the first run goes
+    this.checker.warmUp(); // TypeScript warms up in its worker while the first run goes
     this.screen.prelude = [term.bold(m.watchBanner), term.dim(this.cli.args.manualRun ? m.manualRunOn : m.manualRunTip), ""];
     this.keys.listen();
     const stop = () => this.quit();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseRoot, type RunResult } from "../../harness/driver";
-import { validateManifest, type Manifest } from "../../harness/manifest";
+import { testPaths, validateManifest, type Exercise, type Manifest } from "../../harness/manifest";
 import { Course, outcomeOf } from "../course";
 import { catalogue } from "../i18n";
 import { LiveOutput } from "../live";
@@ -63,10 +63,15 @@ describe("runner faults", () => {
     expect(course.knownDone(ex1())).toBe(false);
     const next = await npmRun(dir, "next");
     expect(next.out).toContain(test);
-    expect(next.out).toContain(`git checkout -- ${test}`);
+    expect(next.out).toContain("npm run reset -- 1 --tests");
     const solution = await npmRun(dir, "solution", ["1"]);
     expect(solution.code).toBe(1);
-    write(test, original);
+    // the step it names brings the tests back and leaves the learner's own code alone
+    const own = fs.readFileSync(path.join(dir, predictor), "utf8");
+    const reset = await npmRun(dir, "reset", ["1", "--tests", "--yes"]);
+    expect(reset.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, test), "utf8")).toBe(original);
+    expect(fs.readFileSync(path.join(dir, predictor), "utf8")).toBe(own);
     expect((await course.check(ex1())).kind).toBe("passed");
   }, 240_000);
 
@@ -103,6 +108,89 @@ describe("runner faults", () => {
       course.live = undefined;
     }
   }, 180_000);
+
+  // The watchdog's three answers to "where did the time go?" Each fixture prints a line (straight to
+  // stdout, which the runner sees at once) as it starts to hang, and the test stops the run when it
+  // sees that line, so the watchdog fires with the code stuck however busy the machine is. A loop
+  // shares the line's line of code, so even a stop in the print's last instructions is the same
+  // place; an idle worker is idle only once the print is done, so that case waits a moment (settleMs).
+  const stopOnceStuck = (name: string, ex: Exercise, marker: string, settleMs = 0) =>
+    timed(name, async () => {
+      const controller = new AbortController();
+      let printed = "";
+      const run = await course.session.run({
+        files: testPaths(ex),
+        invalidate: course.closure(ex),
+        timeoutMs: 150_000,
+        signal: controller.signal,
+        onOutput: (text) => {
+          printed += text;
+          if (printed.includes(marker)) setTimeout(() => controller.abort(), settleMs);
+        },
+      });
+      const outcome = outcomeOf(ex, run);
+      const report = (lang: "en" | "zh") => failureReport({ m: catalogue[lang], term: makeTerm({ isTTY: false }, {}), root: dir, total: course.exercises.length, mode: "next" }, outcome);
+      return { outcome, en: report("en"), zh: report("zh") };
+    }, (r) => {
+      const lines = r.en.split("\n");
+      const at = lines.findIndex((l) => l.includes("The time went into"));
+      return at >= 0 ? `names ${lines[at + 1].trim()}` : r.en.includes("Nothing was computing") ? "reported as waiting, not a loop" : `kind ${r.outcome.kind}`;
+    });
+  const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+  const byNumber = (n: number) => course.exercises.find((e) => e.number === n)!;
+  const solution = (rel: string) => fs.readFileSync(path.join(courseRoot, "solutions", rel), "utf8");
+
+  it("slow-earlier-module: time spent in 05's dot during 06 names matrix.ts and who called it, not 06's file", async () => {
+    const loop = "for (let k = 0; k < a.cols; k--) sum += A[i * a.cols + k] * B[k];";
+    const matrix = solution("05-matrix/matrix.ts")
+      .replace("for (let k = 0; k < a.cols; k++) sum += A[i * a.cols + k] * B[k];", `process.stdout.write("dot: a column\\n"); ${loop}`);
+    expect(matrix).toContain(loop);
+    expect(matrix).toContain("dot: a column");
+    const saved = ["04-activation/activation.ts", "05-matrix/matrix.ts", "06-forward/forward.ts"].map((rel) => [rel, fs.readFileSync(path.join(dir, "exercises", rel), "utf8")]);
+    write("exercises/04-activation/activation.ts", solution("04-activation/activation.ts"));
+    write("exercises/05-matrix/matrix.ts", matrix);
+    write("exercises/06-forward/forward.ts", solution("06-forward/forward.ts"));
+    try {
+      const { outcome, en, zh } = await stopOnceStuck("slow-earlier-module", byNumber(6), "dot: a column");
+      expect(outcome.kind).toBe("timeout");
+      expect(en).toContain("Exercise 06 did not finish");
+      const at = `exercises/05-matrix/matrix.ts:${lineOf(matrix, loop)}:`;
+      expect(en).toMatch(new RegExp(`The time went into \\(innermost first\\):\\n    ${at}\\d+ in dot\\n    called from exercises/06-forward/forward\\.ts:\\d+:\\d+ in layerInputs`));
+      expect(en).toContain(`Next step: find the loop that never ends in ${at}`);
+      expect(en).not.toContain("find the loop that never ends in exercises/06-forward");
+      expect(zh).toContain("时间耗在这里（最内层在前）：");
+      expect(zh).toMatch(new RegExp(`${at}\\d+ （dot 函数中）`));
+      expect(zh).toContain(`下一步：在 ${at}`);
+    } finally {
+      for (const [rel, text] of saved) write(`exercises/${rel}`, text);
+    }
+  }, 240_000);
+
+  it("await-forever: a top-level await that never resolves is reported as waiting, not as a loop", async () => {
+    write(predictor, `process.stdout.write("loading the constant\\n");\nawait new Promise<void>(() => {}); // resolve is never called\n${reference()}`);
+    const { outcome, en, zh } = await stopOnceStuck("await-forever", ex1(), "loading the constant", 1000);
+    expect(outcome.kind).toBe("timeout");
+    expect(en).toContain("Exercise 01 did not finish");
+    expect(en).toContain("Nothing was computing when the time ran out");
+    expect(en).toContain(`Next step: find the await (or the promise) that never finishes in ${predictor} or a module it imports`);
+    expect(en).not.toMatch(/loop that never ends|The time went into/);
+    expect(zh).toContain("这不是死循环");
+    expect(zh).toContain(`在 ${predictor} 或它导入的模块里找出那个永远等不到结果的 await`);
+    expect(zh).not.toContain("停不下来的循环");
+  }, 240_000);
+
+  it("own-loop: an endless loop in the exercise's own file names that file, line and function", async () => {
+    const text = reference().replace(/(export function predict\(c: number, km: number\): number \{)/, '$1\n  process.stdout.write("predicting\\n"); while (true) km += 0;');
+    expect(text).toContain("while (true)");
+    write(predictor, text);
+    const { outcome, en, zh } = await stopOnceStuck("own-loop", ex1(), "predicting");
+    expect(outcome.kind).toBe("timeout");
+    const at = `${predictor}:${lineOf(text, "while (true)")}:`;
+    expect(en).toMatch(new RegExp(`The time went into \\(innermost first\\):\\n    ${at}\\d+ in predict\\n`));
+    expect(en).toContain("The usual cause is a loop that never ends");
+    expect(en).toContain(`Next step: find the loop that never ends in ${at}`);
+    expect(zh).toContain(`在 ${at}`);
+  }, 240_000);
 
   it("out-of-memory: a heap exhausted reads as 'ran out of memory', not a stack trace", () => {
     const stderr = "<--- Last few GCs --->\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\nnode:events:497\n      throw er; // Unhandled 'error' event\n";

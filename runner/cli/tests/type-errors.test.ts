@@ -25,4 +25,15 @@ describe("type errors beside passing tests", { timeout: 300_000 }, () => {
     expect(out).toContain("Type 'string' is not assignable to type 'number'.");
     expect(out).toMatch(/exercise 02\/\d+/); // done all the same: the next exercise is shown
   });
+
+  it("a remembered check is shown again while nothing changed, and forgotten after an edit", async () => {
+    const again = await npmRun(dir, "next", ["01"]);
+    expect(again.out).toContain("Type 'string' is not assignable to type 'number'.");
+    const file = path.join(dir, "exercises/01-predictor/predictor.ts");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('"100 km"', "100"));
+    const fixed = await npmRun(dir, "next", ["01"]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toMatch(/✓ 01 .* pass/);
+    expect(fixed.out).not.toContain("TypeScript reports");
+  });
 });

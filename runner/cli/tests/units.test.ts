@@ -10,6 +10,7 @@ import { fingerprint, importClosure, relativeImports } from "../../harness/deps"
 import { withoutMarkers } from "../commands/solution";
 import { catalogue } from "../i18n";
 import { loadManifest } from "../../harness/manifest";
+import { whereTimeWent } from "../../harness/stuck";
 import { codeFrame, learnerLocation, loadProblem } from "../report";
 import { displayWidth, makeTerm, progressBar, stripAnsi } from "../term";
 
@@ -55,6 +56,27 @@ describe("reading vitest's results for a learner", () => {
       location: { file: "exercises/01-predictor/predictor.ts", line: 6, column: 17 },
       syntax: true,
     });
+  });
+
+  it("where the time went: the learner's frames once each, innermost first, at most five; waiting only when every worker idled", () => {
+    const frame = (file: string, line: number, functionName = "f") => ({ file, line, column: 1, functionName });
+    const recursion = Array.from({ length: 3 }, () => frame("exercises/25-autograd/value.ts", 30, "backward"));
+    const busy = {
+      state: "busy" as const,
+      frames: [
+        frame("exercises/_testkit/check.ts", 4),
+        ...recursion,
+        ...[10, 11, 12, 13, 14].map((line) => frame("exercises/25-autograd/graph.ts", line, `step${line}`)),
+        frame("exercises/25-autograd/autograd.test.ts", 9),
+      ],
+    };
+    const went = whereTimeWent({ stuck: [busy, { state: "waiting" }] });
+    expect(went).toEqual({ kind: "computing", frames: [recursion[0], ...[10, 11, 12, 13].map((line) => frame("exercises/25-autograd/graph.ts", line, `step${line}`))] });
+    expect(whereTimeWent({ stuck: [{ state: "waiting" }, { state: "waiting" }] })).toEqual({ kind: "waiting" });
+    // Busy only in test code, or no answer from the inspector: nothing to say beyond the old message.
+    expect(whereTimeWent({ stuck: [{ state: "busy", frames: [frame("exercises/01-predictor/predictor.test.ts", 3)] }, { state: "waiting" }] })).toBeUndefined();
+    expect(whereTimeWent({ stuck: [] })).toBeUndefined();
+    expect(whereTimeWent({})).toBeUndefined();
   });
 
   it("the learner's own frame is found in a stack, past the test kit and the test", () => {
@@ -107,6 +129,10 @@ describe("what an exercise's tests load", () => {
     write("exercises/01-a/a.ts", "export const a = 2;\n");
     expect(fingerprint(dir, closure)).not.toBe(before);
     expect(relativeImports('import x from "node:fs";\nimport("./lazy");\nimport "./side";')).toEqual(["./lazy", "./side"]);
+    // TypeScript syntax, and imports in comments or strings that are not imports
+    expect(relativeImports('import type { M } from "./m";\nconst s = \'import x from "./no"\';\n// import "./nor"\nexport function f<T>(a: T[]): T { return a[0] as T; }')).toEqual(["./m"]);
+    // a half-typed edit (an unclosed brace and string) still finds its imports
+    expect(relativeImports('import { dot } from "../05-matrix/matrix";\nexport function query(x: number[] {\n  return dot(`')).toEqual(["../05-matrix/matrix"]);
     fs.rmSync(dir, { recursive: true });
   });
 });

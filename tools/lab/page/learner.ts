@@ -57,7 +57,8 @@ export async function loadLearner(base: string): Promise<Loaded> {
     (Object.keys(FILES) as Dir[]).map(async (dir) => {
       try {
         // A computed address: vite serves and transforms the learner's file when it is asked for.
-        (loaded.modules as Record<Dir, unknown>)[dir] = await import(/* @vite-ignore */ base + FILES[dir]);
+        // A whole URL, so vite adds no "?import": the module is the same one the others import.
+        (loaded.modules as Record<Dir, unknown>)[dir] = await import(/* @vite-ignore */ new URL(base + FILES[dir], location.href).href);
       } catch (error) {
         loaded.failed[dir] = error instanceof Error ? error.message : String(error);
       }

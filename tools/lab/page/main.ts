@@ -4,8 +4,7 @@ import { drawCurve } from "./chart";
 import { Pad } from "./draw";
 import { evaluate, showBackquery, showConfusion, showMistakes, showWeights, type Evaluation, type TestImages } from "./inside";
 import { loadLearner, revive, whereThrown, type Dir, type Loaded, type LearnerNetwork } from "./learner";
-import type { ModelFile } from "../../model-json";
-import { argmax, fitsDrawings, fromModelFile, learnerNetwork, sizes, type Weights } from "./network";
+import { argmax, fitsDrawings, learnerNetwork, readWeights, sizes, type Weights } from "./network";
 import { paint, paper } from "./pictures";
 import { fetchMnist, type EngineAddress, type Trainer, type TrainReport, type TrainRequest } from "./protocol";
 import { stats } from "./stats";
@@ -64,15 +63,19 @@ async function explain(error: unknown, dir: string): Promise<(t: Texts) => strin
 
 async function main(): Promise<void> {
   const base = document.querySelector<HTMLMetaElement>('meta[name="nn-kata-learner"]')!.content;
+  // Everything the first answer needs is asked for at once: the learner's modules, the status, the model.
   const learning = loadLearner(base);
+  const model = fetch("/api/model");
+  model.catch(() => {}); // used only when there is a model file; start() reports its failure then
   const status = (await (await fetch("/api/status")).json()) as Status;
   const wanted = new URLSearchParams(location.search).get("lang");
   setLang(wanted === "zh" || wanted === "en" ? wanted : status.lang);
   $("lang").addEventListener("click", () => setLang(lang === "en" ? "zh" : "en"));
   const learner = await learning;
   const lab = new LabPage(status, learner);
-  lab.start();
+  await lab.start(model);
   stats.ready = performance.now();
+  dispatchEvent(new Event("lab-ready"));
 }
 
 class LabPage {
@@ -90,7 +93,8 @@ class LabPage {
 
   constructor(private readonly status: Status, private readonly learner: Loaded) {}
 
-  start(): void {
+  /** Set the page up; resolves once the model file's network (if there is one) answers drawings. */
+  async start(model: Promise<Response>): Promise<void> {
     this.buildBars();
     this.pad = new Pad($<HTMLCanvasElement>("pad"), (time) => this.drawingChanged(time));
     $("undo").addEventListener("click", () => this.pad.undo());
@@ -120,7 +124,7 @@ class LabPage {
       }
       later.append(section);
     }
-    if (this.status.hasModel) void this.useModelFile();
+    if (this.status.hasModel) await this.useModelFile(model);
   }
 
   private reportLoadFailures(): void {
@@ -133,20 +137,39 @@ class LabPage {
     });
   }
 
+  private bars: { li: HTMLElement; fill: HTMLElement; value: HTMLElement }[] = [];
+
   private buildBars(): void {
-    const list = $("bars");
-    list.replaceChildren(
-      ...Array.from({ length: 10 }, (_, digit) => {
-        const li = document.createElement("li");
-        li.innerHTML = `<span class="digit">${digit}</span><span class="track"><span class="fill"></span></span><span class="value"></span>`;
-        return li;
-      }),
-    );
+    this.bars = Array.from({ length: 10 }, (_, digit) => {
+      const li = document.createElement("li");
+      li.innerHTML = `<span class="digit">${digit}</span><span class="track"><span class="fill"></span></span><span class="value"></span>`;
+      return { li, fill: li.querySelector<HTMLElement>(".fill")!, value: li.querySelector<HTMLElement>(".value")! };
+    });
+    $("bars").replaceChildren(...this.bars.map((bar) => bar.li));
   }
 
   // ---- drawing -> the 28 x 28 input -> the ten outputs ----
 
+  /** The time of the oldest input the bars do not show yet. */
+  private pendingInput: number | undefined;
+
+  /**
+   * However many inputs come within a frame, the drawing is read and answered once, in the next
+   * animation frame, just before the browser paints it. (The browser hands over pointer moves
+   * right before its animation frames, so a stroke's answer is painted in the frame of its move.)
+   */
   private drawingChanged(inputTime: number): void {
+    if (this.pendingInput !== undefined) return;
+    this.pendingInput = inputTime;
+    requestAnimationFrame(() => {
+      this.pendingInput = undefined;
+      const started = performance.now();
+      this.updateDrawing(inputTime);
+      if (!this.status.referencePreprocessing) stats.work.push(performance.now() - started);
+    });
+  }
+
+  private updateDrawing(inputTime: number): void {
     if (this.pad.empty) {
       this.inputs = undefined;
       paint($<HTMLCanvasElement>("seen"), new Array(784).fill(255), paper);
@@ -221,10 +244,10 @@ class LabPage {
   private showOutputs(outputs: number[] | undefined): void {
     this.outputs = outputs;
     const best = outputs ? argmax(outputs) : -1;
-    $("bars").querySelectorAll("li").forEach((li, digit) => {
+    this.bars.forEach(({ li, fill, value: text }, digit) => {
       const value = outputs?.[digit];
-      (li.querySelector(".fill") as HTMLElement).style.width = `${Math.max(0, Math.min(1, value ?? 0)) * 100}%`;
-      (li.querySelector(".value") as HTMLElement).textContent = value === undefined ? "" : value.toFixed(3);
+      fill.style.width = `${Math.max(0, Math.min(1, value ?? 0)) * 100}%`;
+      text.textContent = value === undefined ? "" : value.toFixed(3);
       li.classList.toggle("best", digit === best);
     });
     stats.answer = outputs ? best : undefined;
@@ -258,18 +281,18 @@ class LabPage {
     });
   }
 
-  private async useModelFile(): Promise<void> {
-    const body = (await (await fetch("/api/model")).json()) as { model?: ModelFile; error?: string };
-    if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), (t) => t.modelFile);
+  private async useModelFile(response = fetch("/api/model")): Promise<void> {
+    const w = await readWeights(await response);
+    if ("error" in w) return showError("model-error", (t) => t.badModel(w.error));
+    this.use(w, (t) => t.modelFile);
   }
 
   /** A dropped file is checked by the server with the same rules as `npm run query` (runner/model.ts). */
   private async useDropped(file: File): Promise<void> {
     const response = await fetch(`/api/check-model?name=${encodeURIComponent(file.name)}`, { method: "POST", body: await file.text() });
-    const body = (await response.json()) as { model?: ModelFile; error?: string };
-    if (!body.model) return showError("model-error", (t) => t.badModel(body.error ?? ""));
-    this.use(fromModelFile(body.model), () => file.name);
+    const w = await readWeights(response);
+    if ("error" in w) return showError("model-error", (t) => t.badModel(w.error));
+    this.use(w, () => file.name);
   }
 
   /** Use these weights with the learner's NeuralNetwork; `full` also redraws the slow views. */
@@ -291,8 +314,12 @@ class LabPage {
     this.networkName = name;
     refreshers.get("network-now")?.();
     this.answerDrawing();
-    showWeights($("weights"), w);
-    if (full) void this.lookInside();
+    // The pictures further down wait for the next turn of the event loop: the bars come first.
+    setTimeout(() => {
+      if (this.weights !== w) return; // another network came meanwhile
+      showWeights($("weights"), w);
+      if (full) void this.lookInside();
+    });
     return true;
   }
 

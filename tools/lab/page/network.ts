@@ -1,7 +1,5 @@
 // The network the page is using: its weights (from a model file, or trained here) and the code
 // that answers with them (the learner's NeuralNetwork.query of exercise 10, or the engine's).
-// A model file as the server has checked it (tools/model-json.ts parseModel).
-import type { ModelFile } from "../../model-json";
 import type { LearnerModules, LearnerNetwork } from "./learner";
 
 export interface Weights {
@@ -17,8 +15,17 @@ export interface Weights {
 
 export const sizes = (w: Pick<Weights, "inputNodes" | "hiddenNodes" | "outputNodes">) => `${w.inputNodes}-${w.hiddenNodes}-${w.outputNodes}`;
 
-export function fromModelFile(model: ModelFile): Weights {
-  return { ...model, wih: Float64Array.from(model.wih.flat()), who: Float64Array.from(model.who.flat()) };
+/** The header that carries a checked model's sizes; its weights are the body, as 64-bit numbers (server.ts sendWeights). */
+export const MODEL_HEADER = "x-nn-kata-model";
+
+/** A model file as the server checked it (tools/model-json.ts parseModel), or the server's reason why not. */
+export async function readWeights(response: Response): Promise<Weights | { error: string }> {
+  const header = response.headers.get(MODEL_HEADER);
+  if (!header) return { error: ((await response.json()) as { error?: string }).error ?? `the lab server answered ${response.status}` };
+  const sizes = JSON.parse(header) as Omit<Weights, "wih" | "who">;
+  const all = new Float64Array(await response.arrayBuffer());
+  const split = sizes.hiddenNodes * sizes.inputNodes;
+  return { ...sizes, wih: all.subarray(0, split), who: all.subarray(split) };
 }
 
 /** Drawings are 28 x 28 pixels and there are ten digits. */

@@ -12,9 +12,13 @@ export function pixelCanvas(values: ArrayLike<number>, colour: (v: number) => [n
 export function paint(canvas: HTMLCanvasElement, values: ArrayLike<number>, colour: (v: number) => [number, number, number]): void {
   const ctx = canvas.getContext("2d")!;
   const image = ctx.createImageData(canvas.width, canvas.height);
+  const data = image.data;
   for (let i = 0; i < canvas.width * canvas.height; i++) {
     const [r, g, b] = colour(values[i]);
-    image.data.set([r, g, b, 255], i * 4);
+    data[i * 4] = r;
+    data[i * 4 + 1] = g;
+    data[i * 4 + 2] = b;
+    data[i * 4 + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
 }
