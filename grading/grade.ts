@@ -1,7 +1,8 @@
 // Grades one submission: read it, check its integrity, build a clean workspace, run the
-// course's tests in two modes (progressive: the learner's own earlier modules; isolated:
-// earlier modules replaced by the reference), in one vitest process, and score every exercise. Results are cached by
-// content hash, so an unchanged submission is not run again.
+// course's tests in two modes (progressive: the learner's own earlier modules, one vitest
+// process; isolated: earlier modules replaced by the reference, a second one, only for the
+// exercises that lost points), and score every exercise. Results are cached by content hash, so
+// an unchanged submission is not run again.
 import fs from "node:fs";
 import path from "node:path";
 import type { Baseline } from "./baseline";
