@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { courseRoot as checkout } from "../../runner/harness/driver";
 import { loadCourse } from "../course";
-import { zip, type ZipEntry } from "./zip";
+import { zip, type ZipEntry } from "../zip";
 
 export const CONFIG = "nn-kata-gradescope.json";
 

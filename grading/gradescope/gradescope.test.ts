@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "../course";
 import { courseRoot, fakeSubmission } from "../testing/fakes";
 import { buildAutograder, CONFIG } from "./build";
-import { crc32, zip } from "./zip";
+import { crc32, zip } from "../zip";
 
 const SECRET = "GRADESCOPE-HIDDEN-SECRET-91c2";
 const course = loadCourse({ exercises: "1-2" });
