@@ -6,6 +6,7 @@
 // one-line script: that is how "waiting" is told from "busy" without any timing.
 // Plain JavaScript, beside vitest-child.mjs, so the child loads it without a TypeScript loader.
 import { Session } from "node:inspector";
+import { SourceMap } from "node:module";
 
 const PROBE = "void 'nn-kata: where is the time going?'";
 
@@ -90,64 +91,18 @@ const mapCache = new Map();
 
 /** Maps a 0-based generated position through an inline (data:) source map; undefined otherwise. */
 function originalPosition(sourceMapURL, { line, column }) {
-  let lines = mapCache.get(sourceMapURL);
-  if (!lines) {
+  let map = mapCache.get(sourceMapURL);
+  if (!map) {
     const match = /^data:application\/json[^,]*?(;base64)?,(.*)$/s.exec(sourceMapURL);
     if (!match) return undefined;
     try {
-      const json = match[1] ? Buffer.from(match[2], "base64").toString("utf8") : decodeURIComponent(match[2]);
-      lines = decodeMappings(JSON.parse(json).mappings ?? "");
+      map = new SourceMap(JSON.parse(match[1] ? Buffer.from(match[2], "base64").toString("utf8") : decodeURIComponent(match[2])));
     } catch {
       return undefined;
     }
-    mapCache.set(sourceMapURL, lines);
+    mapCache.set(sourceMapURL, map);
   }
-  // The last segment at or before the column; the line's first one when the column is before all.
-  const segments = lines[line] ?? [];
-  let best = segments[0];
-  for (const segment of segments) if (segment.column <= column) best = segment;
-  return best && { line: best.line, column: best.sourceColumn };
-}
-
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** Source map v3 "mappings": for each generated line, its segments with their original line and column. */
-function decodeMappings(mappings) {
-  const lines = [];
-  let line = 0;
-  let sourceColumn = 0;
-  for (const text of mappings.split(";")) {
-    const segments = [];
-    let column = 0;
-    for (const part of text.split(",")) {
-      if (!part) continue;
-      const values = vlq(part);
-      column += values[0];
-      if (values.length >= 4) {
-        // [column, source, line, column, name?]: one source per module, so only the positions matter.
-        line += values[2];
-        sourceColumn += values[3];
-        segments.push({ column, line, sourceColumn });
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-function vlq(text) {
-  const values = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of text) {
-    const digit = BASE64.indexOf(char);
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
+  // The last mapping at or before the position, if it is on the same generated line.
+  const entry = map.findEntry(line, column);
+  return entry.generatedLine === line ? { line: entry.originalLine, column: entry.originalColumn } : undefined;
 }
