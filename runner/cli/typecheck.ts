@@ -14,18 +14,29 @@ export class TypeChecker {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly waiting = new Map<number, (diagnostics: Diagnostic[]) => void>();
+  /** Checks asked for and not answered yet, by files and fingerprint. */
+  private readonly inFlight = new Map<string, Promise<Diagnostic[]>>();
 
   constructor(private readonly root: string) {}
 
   /** Diagnostics in `files` (course-relative), checked with everything they import. */
-  async check(files: string[]): Promise<Diagnostic[]> {
+  check(files: string[]): Promise<Diagnostic[]> {
     const key = files.join("\n");
-    const print = files.length > 0 ? fingerprint(this.root, [...importClosure(this.root, files), "tsconfig.json", "runner/cli/typecheck-worker.mjs"]) : "";
+    const print = fingerprint(this.root, [...importClosure(this.root, files), "tsconfig.json", "runner/cli/typecheck-worker.mjs"]);
     const known = loadState(this.root).typeChecks[key];
-    if (known && known.fingerprint === print) return known.diagnostics;
-    const diagnostics = await this.run(files);
-    if (files.length > 0 && this.worker) updateState(this.root, (state) => void (state.typeChecks[key] = { fingerprint: print, diagnostics }));
-    return diagnostics;
+    if (known && known.fingerprint === print) return Promise.resolve(known.diagnostics);
+    // `next` asks early and again after the tests: the same files, one check.
+    const asked = `${key}\0${print}`;
+    let answer = this.inFlight.get(asked);
+    if (!answer) {
+      answer = this.run(files).then((diagnostics) => {
+        if (this.worker) updateState(this.root, (state) => void (state.typeChecks[key] = { fingerprint: print, diagnostics }));
+        return diagnostics;
+      });
+      void answer.then(() => this.inFlight.delete(asked)); // run() always resolves
+      this.inFlight.set(asked, answer);
+    }
+    return answer;
   }
 
   /** Start TypeScript now (watch mode: it is ready by the first save). */
