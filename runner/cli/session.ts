@@ -42,7 +42,7 @@ export class TestSession {
   /** Start vitest now (it takes a moment), so the first run finds it warm. */
   start(): Promise<void> {
     if (this.ready) return this.ready;
-    const args = JSON.stringify({ root: this.root, config: exercisesConfig, serve: true, pool: "threads" });
+    const args = JSON.stringify({ root: this.root, config: exercisesConfig, serve: true, pool: "warm-threads" });
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
       // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).

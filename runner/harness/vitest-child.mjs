@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createVitest, startVitest } from "vitest/node";
 import { whereStuck } from "./where-stuck.mjs";
+import { warmThreads } from "./warm-threads.mjs";
 
 const args = JSON.parse(process.argv[2]);
 const pending = [];
@@ -174,7 +175,7 @@ async function serve() {
       root: args.root,
       watch: false,
       reporters: [collector],
-      ...(args.pool ? { pool: args.pool } : {}),
+      ...(args.pool ? { pool: args.pool === "warm-threads" ? warmThreads : args.pool } : {}),
     });
   } catch (error) {
     send({ type: "fatal", error: serializeError(error) });

@@ -94,6 +94,16 @@ describe("runner faults", () => {
     expect(fs.readFileSync(path.join(dir, "exercises/02-classifier/classifier.test.ts"), "utf8")).not.toBe("x");
   }, 120_000);
 
+  it("leaked-state: what one run leaves on globalThis is gone in the next run (a thread started ahead is still a fresh one)", async () => {
+    // Right only in the run whose thread saw this module first: a reused thread would fail every later run.
+    write(predictor, `const seen = globalThis as { runsSeen?: number };\nseen.runsSeen = (seen.runsSeen ?? 0) + 1;\nif (seen.runsSeen > 1) throw new Error("state leaked from an earlier run");\n${reference()}`);
+    const kinds: string[] = [];
+    await timed("leaked-state", async () => {
+      for (let run = 0; run < 3; run++) kinds.push((await course.check(ex1())).kind);
+    }, () => `runs: ${kinds.join(", ")}`);
+    expect(kinds).toEqual(["passed", "passed", "passed"]);
+  }, 180_000);
+
   it("huge-line: 40 MB on one line through a pipe is output, not an infinite loop", async () => {
     write(predictor, `process.stdout.write("x".repeat(40_000_000));\n${reference()}`);
     const sink = new PassThrough();
