@@ -49,11 +49,15 @@ export class Course {
   /** Set by the CLI so a long run is seen while it goes; without it runs are silent until the end. */
   live: ((ex: Exercise) => LiveRun) | undefined;
   private sessionInstance: TestSession | undefined;
+  /** A session handed in (the server's warm one) is not this course's to close. */
+  private readonly ownsSession: boolean;
 
-  constructor(options: { root?: string; timeoutMs?: number } = {}) {
+  constructor(options: { root?: string; timeoutMs?: number; session?: TestSession } = {}) {
     this.root = path.resolve(options.root ?? courseRoot);
     this.exercises = loadManifest(this.root).exercises;
     this.timeoutOverride = options.timeoutMs;
+    this.sessionInstance = options.session;
+    this.ownsSession = !options.session;
   }
 
   private readonly timeoutOverride: number | undefined;
@@ -62,8 +66,9 @@ export class Course {
     return (this.sessionInstance ??= new TestSession({ root: this.root }));
   }
 
+  /** Stop this course's vitest; a shared session is only stopped when a run of it is interrupted. */
   close(): void {
-    this.sessionInstance?.close();
+    if (this.ownsSession) this.sessionInstance?.close();
   }
 
   timeoutMs(ex: Exercise): number {

@@ -35,8 +35,12 @@ export class TestSession {
   /** Every process the session's runs start carries it (strays.ts). */
   private readonly tag = newTag();
 
-  constructor(options: { root?: string } = {}) {
+  /** Whether the tests' output ends up on a terminal (the server's own stdout is a log file). */
+  private readonly stdoutTty: boolean;
+
+  constructor(options: { root?: string; stdoutTty?: boolean } = {}) {
     this.root = path.resolve(options.root ?? courseRoot);
+    this.stdoutTty = options.stdoutTty ?? Boolean(process.stdout.isTTY);
   }
 
   /** Start vitest now (it takes a moment), so the first run finds it warm. */
@@ -46,7 +50,7 @@ export class TestSession {
     const child = spawn(process.execPath, [childScript, args], {
       cwd: this.root,
       // Tests' output as it is written; a terminal here lets a progress bar redraw (worker-stdout.ts).
-      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: process.stdout.isTTY, runTag: this.tag }) }),
+      env: childEnv(this.root, { env: envFor({ live: true, stdoutTty: this.stdoutTty, runTag: this.tag }) }),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       detached: true, // its own process group: the watchdog kills vitest's workers with it
     });

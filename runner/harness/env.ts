@@ -1,7 +1,8 @@
 // Every NN_KATA_* environment variable, in one place: the parent (driver, session, grader) writes
 // them for a vitest child with envFor; the child's config, its workers and the CLI read them with
 // readEnv. Nothing else reads process.env.NN_KATA_*, except data/lang.ts for NN_KATA_LANG: the
-// test kit reads the learner's language inside a test, and course code may not import the harness.
+// test kit reads the learner's language inside a test, and course code may not import the harness;
+// and runner/cli/bin.mjs for NN_KATA_SERVER, read before any TypeScript loader is there.
 import type { RedirectOptions } from "./redirect-plugin";
 
 export interface KataEnv {
@@ -25,6 +26,10 @@ export interface KataEnv {
   noBwrap?: boolean;
   /** NN_KATA_LANG: the learner's language, for the tests' own texts (data/lang.ts reads it). */
   lang?: "en" | "zh";
+  /** NN_KATA_SERVER=off: `npm run next` runs in its own process, without the runner's server (bin.mjs reads it). */
+  server?: "off";
+  /** NN_KATA_SERVER_IDLE_SECONDS: seconds the runner's server stays after the last call (600 by default). */
+  serverIdleSeconds?: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
@@ -39,6 +44,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): KataEnv {
     runTag: env.NN_KATA_RUN_TAG || undefined,
     noBwrap: env.NN_KATA_NO_BWRAP === "1",
     lang: env.NN_KATA_LANG === "zh" || env.NN_KATA_LANG === "en" ? env.NN_KATA_LANG : undefined,
+    server: /^(off|0|false|no)$/i.test(env.NN_KATA_SERVER ?? "") ? "off" : undefined,
+    serverIdleSeconds: Number(env.NN_KATA_SERVER_IDLE_SECONDS) > 0 ? Number(env.NN_KATA_SERVER_IDLE_SECONDS) : undefined,
   };
 }
 
@@ -56,6 +63,8 @@ export function envFor(values: KataEnv): Record<string, string | undefined> {
     NN_KATA_RUN_TAG: values.runTag,
     NN_KATA_NO_BWRAP: on(values.noBwrap),
     NN_KATA_LANG: values.lang,
+    NN_KATA_SERVER: values.server,
+    NN_KATA_SERVER_IDLE_SECONDS: values.serverIdleSeconds === undefined ? undefined : String(values.serverIdleSeconds),
   };
   const keys = Object.keys(values) as (keyof KataEnv)[];
   const named = new Set(keys.map((key) => `NN_KATA_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`));

@@ -6,7 +6,7 @@ import type { Messages } from "../i18n";
 import { type Exercise, type Lang, exerciseLabel, selectExercise, stubPaths, readmePath } from "../../harness/manifest";
 import { capLines, failureReport, header, type ReportContext } from "../report";
 import { progressBar, type Term } from "../term";
-import type { Diagnostic } from "../typecheck";
+import type { Diagnostic, TypeChecker } from "../typecheck";
 
 export interface Cli {
   args: Args;
@@ -15,6 +15,8 @@ export interface Cli {
   term: Term;
   course: Course;
   print(text?: string): void;
+  /** A warm type checker that outlives the command (the runner's server); otherwise the command starts one. */
+  checker?: TypeChecker;
 }
 
 export const reportContext = (cli: Cli, mode: "next" | "watch"): ReportContext => ({

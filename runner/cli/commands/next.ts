@@ -11,14 +11,14 @@ export async function next(cli: Cli): Promise<number> {
   void course.session.start(); // vitest starts while the rest gets ready
   // TypeScript starts too, in a worker thread beside the tests: its errors are shown even when
   // the tests pass (they do not stop an exercise counting as done: see README).
-  const checker = new TypeChecker(course.root);
+  const checker = cli.checker ?? new TypeChecker(course.root);
   const typeErrors = async (ex: Exercise) => ownDiagnostics(cli, ex, await checker.check(stubPaths(ex)));
   const likely = cli.args.name ? undefined : course.current();
   if (likely) void typeErrors(likely);
   try {
     return await run(cli, typeErrors);
   } finally {
-    checker.close();
+    if (checker !== cli.checker) checker.close();
   }
 }
 

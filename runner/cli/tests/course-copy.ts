@@ -23,12 +23,37 @@ export function copyCourse(): string {
 }
 
 export function removeCourse(dir: string): void {
+  stopServer(dir);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The same environment a learner has, minus colours and any language setting of this machine. */
+/** Stop the runner's server of the copy, if one runs, and wait (up to 10 s) until it is gone. */
+export function stopServer(dir: string): void {
+  let pid: number;
+  try {
+    pid = (JSON.parse(fs.readFileSync(path.join(dir, ".nn-kata", "server.json"), "utf8")) as { pid: number }).pid;
+    process.kill(pid, "SIGTERM");
+  } catch {
+    return; // none runs
+  }
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    Atomics.wait(sleeper, 0, 0, 20);
+  }
+}
+
+/**
+ * The same environment a learner has, minus colours and any language setting of this machine.
+ * `npm run next` runs in its own process here (NN_KATA_SERVER=off) unless a test turns the
+ * runner's server on: server.test.ts proves the two print the same.
+ */
 export function learnerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", NN_KATA_SERVER: "off", ...extra };
   for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key === "TEST" || key === "FORCE_COLOR" || key === "LC_ALL" || key === "LC_MESSAGES") delete env[key];
   Object.assign(env, extra);
   return env;
