@@ -29,7 +29,7 @@ async function runHere() {
 
 /** True when the server answered (the exit code is set); false when it could not, before any output. */
 async function viaServer() {
-  const request = { argv, version: codeVersion(root), settings: settingsKey(process.env, process.stdout.isTTY), columns: process.stdout.columns };
+  const request = { argv, version: codeVersion(root), settings: settingsKey(process.env, process.stdout.isTTY) };
   for (let attempt = 0; attempt < 2; attempt++) {
     let socket = await connect();
     if (!socket) socket = await startServer();

@@ -29,7 +29,7 @@ const SHOW_AFTER_MS = 2000;
 
 export interface Io {
   /** Where everything is written: the terminal, or the socket back to the learner's terminal. */
-  out: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  out: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** A warm test session and type checker that outlive the command (the server's); otherwise the command starts its own. */
   session?: TestSession;

@@ -34,7 +34,6 @@ interface Request {
   argv: string[];
   version: string;
   settings: string;
-  columns?: number;
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -58,9 +57,9 @@ const server = net.createServer((socket) => {
       socket.destroy();
       return;
     }
-    if (request.version !== version || request.settings !== settings) {
+    if (leaving || request.version !== version || request.settings !== settings) {
       // Another runner or other settings: stop listening first, so the fresh server can take the socket.
-      leave(`a call came from ${request.version !== version ? "other runner code" : "other settings"}`);
+      if (!leaving) leave(`a call came from ${request.version !== version ? "other runner code" : "other settings"}`);
       socket.end(JSON.stringify({ stale: true }) + "\n");
       return;
     }
@@ -81,7 +80,7 @@ async function serve(socket: net.Socket, request: Request): Promise<void> {
   let code = 1;
   try {
     code = await runCli(request.argv, {
-      out: { isTTY: tty, columns: request.columns, write: (text: string) => send({ out: text }) },
+      out: { isTTY: tty, write: (text: string) => send({ out: text }) },
       env: process.env,
       session,
       checker,
