@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { killStrays, newTag } from "../harness/strays";
-import { askWhereStuck, childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
+import { askWhereStuck, Watchdog, childEnv, childScript, courseRoot, exercisesConfig, killProcessGroup, RunCollector, type RunResult, type TestErrorInfo, type TestOutcome } from "../harness/driver";
 import { envFor } from "../harness/env";
 
 export interface SessionRun {
@@ -82,24 +82,18 @@ export class TestSession {
 
   /** Run test files; always resolves, with status "timeout" when the watchdog had to step in. */
   async run(request: SessionRun): Promise<RunResult> {
-    const started = Date.now();
     const collector = new RunCollector(request);
     this.collector = collector;
-    let timedOut = false;
-    let stoppedAt: number | undefined;
-    // A stopped run lasted until the watchdog fired, not until the kill after asking the workers.
-    const elapsed = () => (stoppedAt ?? Date.now()) - started;
-    const stop = () => {
-      if (timedOut) return;
-      timedOut = true;
-      stoppedAt = Date.now();
-      // Learn where the workers are (the report names it), then stop them all.
-      const child = this.child;
-      if (child && this.collector === collector) void askWhereStuck(child).then(() => this.child === child && this.close());
-      else this.close();
-    };
-    const timer = setTimeout(stop, request.timeoutMs);
-    request.signal?.addEventListener("abort", stop, { once: true });
+    const watchdog = new Watchdog({
+      timeoutMs: request.timeoutMs,
+      signal: request.signal,
+      stop: () => {
+        // Learn where the workers are (the report names it), then stop them all.
+        const child = this.child;
+        if (child && this.collector === collector) void askWhereStuck(child).then(() => this.child === child && this.close());
+        else this.close();
+      },
+    });
     try {
       await this.start();
       const child = this.child;
@@ -107,31 +101,30 @@ export class TestSession {
         if (this.startError) collector.fatal = this.startError;
         collector.addStderr(this.stderr);
         this.close();
-        return collector.result(timedOut ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, elapsed());
+        return collector.result(watchdog.fired ? "timeout" : undefined, child?.exitCode ?? null, child?.signalCode ?? null, watchdog.elapsedMs());
       }
       const id = this.nextId++;
       return await new Promise<RunResult>((resolve) => {
         const finish = () => {
           child.off("message", onMessage);
           child.off("close", onClose);
-          resolve(collector.result(timedOut ? "timeout" : undefined, child.exitCode, child.signalCode, elapsed()));
+          resolve(collector.result(watchdog.fired ? "timeout" : undefined, child.exitCode, child.signalCode, watchdog.elapsedMs()));
         };
         const onMessage = (message: any) => {
           // Once the watchdog fired, the run ends when the child is killed, not before.
-          if (message?.type === "run-done" && message.id === id && !timedOut) finish();
+          if (message?.type === "run-done" && message.id === id && !watchdog.fired) finish();
         };
         const onClose = () => {
-          if (!timedOut) collector.addStderr(this.stderr);
+          if (!watchdog.fired) collector.addStderr(this.stderr);
           finish();
         };
         child.on("message", onMessage);
         child.once("close", onClose);
-        if (timedOut) return; // the watchdog already fired during start-up
+        if (watchdog.fired) return; // the watchdog already fired during start-up
         child.send({ type: "run", id, files: request.files, invalidate: request.invalidate ?? [] });
       });
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener("abort", stop);
+      watchdog.clear();
       if (this.collector === collector) this.collector = undefined;
       // Whatever the run started is gone when it ends, detached and setsid children included.
       killStrays(this.tag, [this.child?.pid]);

@@ -165,6 +165,42 @@ export function askWhereStuck(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * A run's time limit: when it runs out, or the caller aborts, `stop` is called once (it asks the
+ * workers where they are, then kills them). The run's time is counted up to that moment, not to
+ * the kill after the asking.
+ */
+export class Watchdog {
+  private firedAt: number | undefined;
+  private readonly timer: NodeJS.Timeout | undefined;
+  private readonly started = Date.now();
+
+  constructor(private readonly options: { timeoutMs?: number; signal?: AbortSignal; stop: () => void }) {
+    this.timer = options.timeoutMs ? setTimeout(this.fire, options.timeoutMs) : undefined;
+    if (options.signal?.aborted) this.fire();
+    else options.signal?.addEventListener("abort", this.fire, { once: true });
+  }
+
+  get fired(): boolean {
+    return this.firedAt !== undefined;
+  }
+
+  elapsedMs(): number {
+    return (this.firedAt ?? Date.now()) - this.started;
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.options.signal?.removeEventListener("abort", this.fire);
+  }
+
+  private readonly fire = () => {
+    if (this.fired) return;
+    this.firedAt = Date.now();
+    this.options.stop();
+  };
+}
+
 /** SIGKILL a detached child and everything it started (vitest's workers). */
 export function killProcessGroup(child: ChildProcess): void {
   try {
@@ -177,7 +213,6 @@ export function killProcessGroup(child: ChildProcess): void {
 export function runTests(options: RunOptions): Promise<RunResult> {
   const root = path.resolve(options.root ?? courseRoot);
   const config = options.config ?? exercisesConfig;
-  const started = Date.now();
   const args = JSON.stringify({ root, config, files: options.files, testNamePattern: options.testNamePattern });
   const tag = newTag();
   const env = { ...childEnv(root, options), ...envFor({ runTag: tag }) };
@@ -192,7 +227,6 @@ export function runTests(options: RunOptions): Promise<RunResult> {
       detached: true, // its own process group, so the watchdog can kill vitest's workers too
     });
     const collector = new RunCollector(options);
-    let timedOut = false;
 
     child.stdout!.on("data", (chunk: Buffer) => collector.addOutput(chunk));
     child.stderr!.on("data", (chunk: Buffer) => collector.addStderr(chunk));
@@ -203,30 +237,19 @@ export function runTests(options: RunOptions): Promise<RunResult> {
 
     const killGroup = () => killProcessGroup(child);
     // Out of time: learn where the workers are, then stop them all.
-    let stoppedAt: number | undefined;
-    const stop = () => {
-      if (timedOut) return;
-      timedOut = true;
-      stoppedAt = Date.now();
-      void askWhereStuck(child).then(killGroup);
-    };
-    const timer = options.timeoutMs ? setTimeout(stop, options.timeoutMs) : undefined;
-    const onAbort = stop;
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener("abort", onAbort, { once: true });
+    const watchdog = new Watchdog({ timeoutMs: options.timeoutMs, signal: options.signal, stop: () => void askWhereStuck(child).then(killGroup) });
     // If this process is interrupted, do not leave a hung vitest behind.
     const onExit = () => killGroup();
     process.once("exit", onExit);
 
     child.on("close", (exitCode, signal) => {
-      if (timer) clearTimeout(timer);
+      watchdog.clear();
       process.removeListener("exit", onExit);
-      options.signal?.removeEventListener("abort", onAbort);
       // Workers of a finished run may linger on open handles; the group is ours to clean up.
-      if (!timedOut) killGroup();
+      if (!watchdog.fired) killGroup();
       // Detached or setsid children of learner code left the group: find them by their tag.
       killStrays(tag);
-      resolve(collector.result(timedOut ? "timeout" : undefined, exitCode, signal, (stoppedAt ?? Date.now()) - started));
+      resolve(collector.result(watchdog.fired ? "timeout" : undefined, exitCode, signal, watchdog.elapsedMs()));
     });
   });
 }
