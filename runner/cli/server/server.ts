@@ -20,7 +20,7 @@ import { codeVersion, serverFile, settingsKey, socketPath } from "./identity.mjs
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const IDLE_MS = (readEnv().serverIdleSeconds ?? 600) * 1000;
 /** How often the server looks whether its course folder and socket are still there. */
-const LOOK_MS = 5_000;
+const LOOK_MS = 2_000;
 
 const version = codeVersion(root);
 /** The caller that started this server wrote to a terminal (bin.mjs says so with --tty). */
