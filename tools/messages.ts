@@ -136,7 +136,7 @@ const zh: ToolTexts = {
   badLang: catalogue.zh.badLang,
   badOption: (message) => `命令行选项有误：${message}`,
   stopped: (tool, message) => `npm run ${tool} 已停止：${message}`,
-  stillStub: "这个函数还是桩代码：先写好它（npm run next），或者去掉 --mine，等你的练习通过后使用参考代码。",
+  stillStub: "这个函数还没有实现：先写好它（npm run next），或者去掉 --mine，等你的练习通过后改用参考代码。",
 
   checking: (dirs) => `正在检查你的练习 ${dirs.join(", ")} 是否通过……`,
   chooseOne: "只能选一个：--mine（你自己的网络）或 --reference（本课程的参考代码）。",

@@ -54,6 +54,7 @@ interface Run {
   t: ToolTexts;
   data?: { train: Digit[]; test: Digit[] };
 }
+
 /** `into`, each entry set to fn of the same entry of `from`. */
 const fill = (into: Float64Array, from: ArrayLike<number>, fn: (x: number) => number) => {
   for (let i = 0; i < into.length; i++) into[i] = fn(from[i]);
