@@ -35,3 +35,19 @@ export function pickLines(text: string, lang: Lang): string {
     })
     .join("\n");
 }
+
+/**
+ * The learner's language for a command: --lang wins, then the locale (LC_ALL, LC_MESSAGES, LANG:
+ * the first one set decides), then English. Shared by the runner and the tools (train, query, lab).
+ */
+export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag) return /^zh/i.test(flag) ? "zh" : "en";
+  for (const key of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const value = env[key];
+    if (value) return /^zh/i.test(value) ? "zh" : "en";
+  }
+  return "en";
+}
+
+/** True for a --lang value chooseLang understands (en, zh, zh_CN, ...); any other is warned about, and English is used. */
+export const isKnownLang = (flag: string): boolean => /^(en|zh)/i.test(flag);

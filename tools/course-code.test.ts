@@ -13,6 +13,12 @@ describe("tools/course-code: whose code npm run train and npm run query run", ()
     expect(await chooseCode({ mine: true, reference: true, needs: ["10-network"] })).toHaveProperty("refused");
   });
 
+  it("says whose code runs, and why it refuses, in the learner's language", async () => {
+    expect(await chooseCode({ mine: true, reference: false, needs: ["10-network"], lang: "zh" })).toEqual({ tree: "exercises", says: "你自己的代码（exercises/）" });
+    expect(await chooseCode({ mine: false, reference: true, needs: ["10-network"], lang: "zh" })).toMatchObject({ says: expect.stringContaining("按 --reference 的要求") });
+    expect(await chooseCode({ mine: true, reference: true, needs: ["10-network"], lang: "zh" })).toEqual({ refused: "只能选一个：--mine（你自己的网络）或 --reference（本课程的参考代码）。" });
+  });
+
   it("without a flag the reference stays closed while the learner's exercise is a stub, and says what to do", async () => {
     // A course copy holding the manifest and the pristine stub of exercise 10.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "nn-kata-code-"));
@@ -24,6 +30,9 @@ describe("tools/course-code: whose code npm run train and npm run query run", ()
       const choice = await chooseCode({ mine: false, reference: false, needs: ["10-network"], root });
       expect(choice).toHaveProperty("refused");
       expect((choice as { refused: string }).refused).toMatch(/not yet: 10-network[\s\S]*npm run next[\s\S]*--mine/);
+      // The same in Chinese (a stub is seen as unwritten without running its tests).
+      const zh = await chooseCode({ mine: false, reference: false, needs: ["10-network"], root, lang: "zh" });
+      expect((zh as { refused: string }).refused).toMatch(/^练习 10 要等你自己的版本通过测试之后[\s\S]*还没通过：10-network。[\s\S]*npm run next[\s\S]*加上 --mine/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

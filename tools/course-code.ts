@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { courseRoot } from "../runner/harness/driver";
 import { type Exercise, type Tree, exerciseLabel, inExercise, loadManifest, selectExercise } from "../runner/harness/manifest";
 import { isStubError } from "../runner/harness/stub-message";
+import { toolTexts, type Lang, type ToolTexts } from "./messages";
 
 export type { Tree };
 
@@ -25,6 +26,8 @@ export interface ChoiceOptions {
   root?: string;
   /** Shown while the learner's tests run. */
   onCheck?: (dirs: string[]) => void;
+  /** The language of `says` and `refused` (English by default). */
+  lang?: Lang;
 }
 
 /** Exercise folders among `dirs` whose tests do not pass now (known from the runner's state, or run). */
@@ -49,19 +52,14 @@ export async function notDone(dirs: string[], root = courseRoot, onCheck?: (dirs
 
 /** The tree to load modules from, or an explanation of why the reference is not open yet. */
 export async function chooseCode(options: ChoiceOptions): Promise<CodeChoice | { refused: string }> {
-  if (options.mine && options.reference) return { refused: "Choose one: --mine (your own network) or --reference (the course's)." };
-  if (options.mine) return { tree: "exercises", says: "your own code (exercises/)" };
-  if (options.reference) return { tree: "solutions", says: "the course's reference code (solutions/), as --reference asks" };
+  const t = toolTexts[options.lang ?? "en"];
+  if (options.mine && options.reference) return { refused: t.chooseOne };
+  if (options.mine) return { tree: "exercises", says: t.mineSays };
+  if (options.reference) return { tree: "solutions", says: t.referenceAsked };
   const missing = await notDone(options.needs, options.root, options.onCheck);
-  if (missing.length === 0) return { tree: "solutions", says: `the course's reference code: your exercises ${options.needs.map(number).join(", ")} pass` };
-  return {
-    refused:
-      `This uses the course's reference code for exercises ${options.needs.map(number).join(", ")} once your own versions pass their tests; ` +
-      `not yet: ${missing.join(", ")}.\n` +
-      "  - finish them first (npm run next), or\n" +
-      "  - run it with your own code: add --mine\n" +
-      "  - (instructors and maintainers: --reference runs the reference code anyway)",
-  };
+  const numbers = options.needs.map(number);
+  if (missing.length === 0) return { tree: "solutions", says: t.referenceEarned(numbers) };
+  return { refused: t.notYet(numbers, missing) };
 }
 
 const number = (dir: string) => exerciseLabel(exerciseNamed(loadManifest().exercises, dir));
@@ -86,14 +84,14 @@ export async function load<T>(tree: Tree, name: string, root = courseRoot): Prom
 /** True when the error is a stub's "not implemented yet" (the learner has not written it). */
 export const isUnwritten = isStubError;
 
-/** Run a tool's main and exit with its code; an error ends it with one line saying what happened. */
-export function runTool(name: string, main: () => Promise<number>): void {
+/** Run a tool's main and exit with its code; an error ends it with one line (in `t`'s language) saying what happened. */
+export function runTool(name: string, main: () => Promise<number>, t: ToolTexts = toolTexts.en): void {
   const say = (text: string) => process.stdout.write(text + "\n");
   main().then(
     (code) => process.exit(code),
     (error) => {
-      say(`npm run ${name} stopped: ${error instanceof Error ? error.message : String(error)}`);
-      if (isUnwritten(error)) say("That function is still a stub: write it (npm run next), or leave out --mine to use the reference once your exercises pass.");
+      say(t.stopped(name, error instanceof Error ? error.message : String(error)));
+      if (isUnwritten(error)) say(t.stillStub);
       process.exit(1);
     },
   );

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { writeFileAtomic } from "../runner/harness/atomic-write";
 import { modelToJson, parseModel, type MatrixLike, type ModelFile, type SavableNetwork } from "./model-json";
+import { toolTexts, type Lang } from "./messages";
 
 export { MODEL_FORMAT, modelToJson, parseModel, type ModelFile, type SavableNetwork } from "./model-json";
 
@@ -19,8 +20,9 @@ export function loadModel<N extends SavableNetwork>(
   file: string,
   make: (inputNodes: number, hiddenNodes: number, outputNodes: number, learningRate: number) => N,
   expect: Partial<Pick<ModelFile, "inputNodes" | "outputNodes">> = {},
+  lang: Lang = "en",
 ): N {
-  if (!fs.existsSync(file)) throw new Error(`There is no model file at ${file}. \`npm run train\` trains a network and saves it as reports/model.json.`);
+  if (!fs.existsSync(file)) throw new Error(toolTexts[lang].noModelFile(file));
   const model = parseModel(fs.readFileSync(file, "utf8"), file);
   for (const name of ["inputNodes", "outputNodes"] as const) {
     if (expect[name] !== undefined && model[name] !== expect[name]) {

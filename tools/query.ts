@@ -4,27 +4,24 @@
 //
 // The picture is read as exercise 17 does (grey, 28 x 28, inverted, scaled); the network is a
 // model saved by `npm run train`, loaded into the NeuralNetwork class of exercise 10.
+// `--lang zh` (or LANG=zh_CN.UTF-8) prints it all in Chinese (tools/messages.ts).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { chooseCode, load, runTool } from "./course-code";
 import { writeFileAtomic } from "../runner/harness/atomic-write";
+import { optionError, toolLang } from "./messages";
 import { loadModel, type SavableNetwork } from "./model";
-
-const USAGE = `npm run query -- <image.png> [options]
-
-  --model FILE    a network saved by npm run train (default reports/model.json)
-  --save FILE     also write the 28 x 28 picture the network saw as a PNG
-  --mine          use your own code (exercises/) instead of the course's reference
-  --reference     use the reference even before your own exercises pass (instructors)
-`;
 
 interface Network extends SavableNetwork {
   query(inputs: ArrayLike<number>): number[];
 }
 
-const say = (text = "") => process.stdout.write(text + "\n");
-
-async function main(argv: string[]): Promise<number> {
+/** The whole command; `io` is for tests (where to print, the environment that gives the language). */
+export async function main(argv: string[], io: { out?: { write(text: string): unknown }; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
+  const out = io.out ?? process.stdout;
+  const say = (text = "") => void out.write(text + "\n");
+  const { lang, t, warning } = toolLang(argv, io.env);
+  if (warning) say(warning);
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,19 +33,20 @@ async function main(argv: string[]): Promise<number> {
         mine: { type: "boolean", default: false },
         reference: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
+        lang: { type: "string" },
       },
     });
   } catch (error) {
-    say(`${(error as Error).message}\n\n${USAGE}`);
+    say(`${optionError(error, t)}\n\n${t.queryUsage}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    say(USAGE);
+    say(t.queryUsage);
     return 0;
   }
   if (positionals.length !== 1) {
-    say(`Give one PNG file of a digit, e.g. npm run query -- my-seven.png\n\n${USAGE}`);
+    say(`${t.giveOnePng}\n\n${t.queryUsage}`);
     return 2;
   }
   const image = path.resolve(positionals[0]);
@@ -58,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
     mine: values.mine,
     reference: values.reference,
     needs: ["10-network", "13-evaluate", "17-handwriting"],
-    onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`),
+    lang,
+    onCheck: (dirs) => say(t.checking(dirs)),
   });
   if ("refused" in choice) {
     say(choice.refused);
@@ -69,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 
   const { drawDigit, toPng } = await load<{ drawDigit(pixels: ArrayLike<number>): string; toPng(pixels: ArrayLike<number>): Buffer }>(choice.tree, "13-evaluate/evaluate.ts");
 
-  const net = loadModel(modelFile, (i, h, o, lr) => new NeuralNetwork(i, h, o, lr), { inputNodes: 784, outputNodes: 10 });
+  const net = loadModel(modelFile, (i, h, o, lr) => new NeuralNetwork(i, h, o, lr), { inputNodes: 784, outputNodes: 10 }, lang);
   const inputs = loadHandwriting(image);
   const outputs = net.query(inputs);
   let answer = 0;
@@ -77,19 +76,23 @@ async function main(argv: string[]): Promise<number> {
     if (o > outputs[answer]) answer = k;
   });
 
-  say(`${path.relative(process.cwd(), modelFile)}: a 784-${net.hiddenNodes}-10 network (${choice.says})`);
+  say(t.modelLine(path.relative(process.cwd(), modelFile), net.hiddenNodes, choice.says));
   // What the network was given: the inputs back as MNIST grey levels (bright ink on black).
   const seen = inputs.map((x) => Math.min(255, Math.max(0, ((x - 0.01) / 0.99) * 255)));
-  say(`What the network saw (28 x 28, after grey, resize, invert and scale):`);
+  say(t.saw);
   say(drawDigit(seen));
   if (values.save) {
     writeFileAtomic(path.resolve(values.save), toPng(seen));
-    say(`(written to ${values.save})`);
+    say(t.written(values.save));
   }
-  say(`${path.relative(process.cwd(), image)} looks like a ${answer}`);
+  say(t.looksLike(path.relative(process.cwd(), image), answer));
   say();
-  outputs.forEach((o, k) => say(`  ${k}  ${o.toFixed(4)}  ${"#".repeat(Math.round(o * 40))}${k === answer ? "  <- the answer" : ""}`));
+  outputs.forEach((o, k) => say(`  ${k}  ${o.toFixed(4)}  ${"#".repeat(Math.round(o * 40))}${k === answer ? `  ${t.theAnswer}` : ""}`));
   return 0;
 }
 
-runTool("query", () => main(process.argv.slice(2)));
+// Run as a command (not when a test imports main).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
+  const argv = process.argv.slice(2);
+  runTool("query", () => main(argv), toolLang(argv).t);
+}

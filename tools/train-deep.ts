@@ -3,6 +3,7 @@
 // settings are exercise 24's settings.ts (yours with --mine), changed by any option given.
 import { progressBar } from "../data/report";
 import { isUnwritten, load, type Tree } from "./course-code";
+import { toolTexts, type Lang } from "./messages";
 import type { DeepSettings } from "../exercises/24-deep-gate/settings";
 
 export const DEEP_NEEDS = ["09-prepare", "11-idx", "20-softmax", "21-activations", "22-layers", "23-optimisers"];
@@ -29,14 +30,14 @@ export type { DeepSettings };
 /** What the course suggests when exercise 24's settings are not written yet. */
 const FALLBACK: DeepSettings = { hiddenLayers: [256, 128], activation: "relu", learningRate: 0.002, learningRateDecay: 0.75, epochs: 6, batchSize: 128, seed: 1 };
 
-/** Exercise 24's settings from the tree (the fallback if its settings() is still a stub), then the overrides. */
-export async function deepSettings(tree: Tree, overrides: Partial<DeepSettings>, say: (text: string) => void): Promise<DeepSettings> {
+/** Exercise 24's settings from the tree (the fallback, and onFallback, if its settings() is still a stub), then the overrides. */
+export async function deepSettings(tree: Tree, overrides: Partial<DeepSettings>, onFallback: () => void): Promise<DeepSettings> {
   let base = FALLBACK;
   try {
     base = (await load<{ settings(): DeepSettings }>(tree, "24-deep-gate/settings.ts")).settings();
   } catch (error) {
     if (!isUnwritten(error)) throw error;
-    say("(exercise 24's settings() is not written yet: using the course's suggestion)");
+    onFallback();
   }
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...base, ...defined };
@@ -55,7 +56,8 @@ export interface DeepRun {
 }
 
 /** Train on all of `train` as the settings say; the curve is the accuracy on `watch` every 5,000 images. */
-export async function trainDeep(tree: Tree, s: DeepSettings, train: Digit[], test: Digit[]): Promise<DeepRun> {
+export async function trainDeep(tree: Tree, s: DeepSettings, train: Digit[], test: Digit[], shown: { out?: { write(text: string): unknown; isTTY?: boolean }; lang?: Lang } = {}): Promise<DeepRun> {
+  const t = toolTexts[shown.lang ?? "en"];
   const { softmax } = await load<{ softmax(z: number[]): number[] }>(tree, "20-softmax/softmax.ts");
   const { buildModel } = await load<{ buildModel(s: DeepSettings): { model: Model; rng: () => number } }>(tree, "24-deep-gate/model.ts");
   const { Adam, batchOf, trainEpoch } = await load<{
@@ -72,7 +74,7 @@ export async function trainDeep(tree: Tree, s: DeepSettings, train: Digit[], tes
   const curve: { x: number; y: number }[] = [];
   let seen = 0;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
-    const bar = progressBar(`epoch ${epoch}/${s.epochs}`, train.length);
+    const bar = progressBar(t.epochLabel(epoch, s.epochs), train.length, shown);
     trainEpoch(model, adam, train, s.batchSize, rng, (count) => {
       bar.tick(count);
       const before = seen;
@@ -87,7 +89,7 @@ export async function trainDeep(tree: Tree, s: DeepSettings, train: Digit[], tes
   }
 
   const outputs: number[][] = [];
-  const bar = progressBar("testing", test.length);
+  const bar = progressBar(t.testingLabel, test.length, shown);
   for (let start = 0; start < test.length; start += 1000) {
     const logits = model.forward(batchOf(test.slice(start, start + 1000)));
     for (let i = 0; i < logits.rows; i++) outputs.push(softmax(Array.from(logits.data.subarray(i * logits.cols, (i + 1) * logits.cols))));

@@ -5,32 +5,17 @@
 //   npm run train -- --hidden 200 --lr 0.1 --epochs 1 [--rotations] [--seed 1] [--out reports]
 //   npm run train -- --mine        your own network (exercises/) instead of the reference
 //   npm run train -- --model deep  the Part 4 network (exercises 20-24), settings from exercise 24
+//   npm run train -- --lang zh     everything printed and summary.txt in Chinese (tools/messages.ts)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfusion, formatDuration, progressBar } from "../data/report";
 import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code";
 import { loadEngineFile } from "./engine/node";
+import { optionError, toolLang, type Lang, type ToolTexts } from "./messages";
 import { saveModel, type SavableNetwork } from "./model";
 import { BLACK, RED, digitSheet, lineChart } from "./pictures";
 import { DEEP_NEEDS, deepSettings, describeDeep, trainDeep } from "./train-deep";
-
-const USAGE = `npm run train -- [options]
-
-  --model M       book (default): the book's network of exercise 10;
-                  deep: the Part 4 network (exercises 20-23) with exercise 24's settings,
-                  which the options below change
-  --hidden N      hidden nodes (default 200; deep: one number per hidden layer, e.g. 512,128)
-  --lr X          learning rate (default 0.1; deep: Adam's first one)
-  --epochs N      passes over the 60,000 training images (default 1)
-  --rotations     also train on each image turned +10 and -10 degrees (exercise 16; book only)
-  --seed N        seed of the starting weights (default 1)
-  --batch N       deep: images per step
-  --decay X       deep: the learning rate is multiplied by X after each epoch
-  --out DIR       the report folder (default reports/)
-  --mine          train your own network (exercises/) instead of the course's reference
-  --reference     use the reference even before your own exercises pass (instructors)
-`;
 
 interface Digit {
   pixels: Uint8Array;
@@ -56,7 +41,20 @@ interface Settings {
   deep: { hiddenLayers?: number[]; learningRate?: number; epochs?: number; seed?: number; batchSize?: number; learningRateDecay?: number };
 }
 
-const say = (text = "") => process.stdout.write(text + "\n");
+interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Where a run prints, in which language, and (for tests) the images it uses instead of all of MNIST. */
+interface Run {
+  say: (text?: string) => void;
+  out: Output;
+  lang: Lang;
+  t: ToolTexts;
+  data?: { train: Digit[]; test: Digit[] };
+}
+
 /** `into`, each entry set to fn of the same entry of `from`. */
 const fill = (into: Float64Array, from: ArrayLike<number>, fn: (x: number) => number) => {
   for (let i = 0; i < into.length; i++) into[i] = fn(from[i]);
@@ -68,10 +66,11 @@ const argmax = (values: ArrayLike<number>) => {
   return best;
 };
 
-function readSettings(argv: string[]): Settings | undefined {
+function readSettings(argv: string[], { say, t }: Run): Settings | undefined {
   const { values } = parseArgs({
     args: argv,
     options: {
+      lang: { type: "string" },
       model: { type: "string", default: "book" },
       hidden: { type: "string" },
       lr: { type: "string" },
@@ -87,23 +86,23 @@ function readSettings(argv: string[]): Settings | undefined {
     },
   });
   if (values.help) {
-    say(USAGE);
+    say(t.trainUsage);
     return undefined;
   }
   const whole = (name: string, text: string, min: number, max: number) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(t.wholeNumber(name, min, max, text));
     return n;
   };
   const rate = (name: string, text: string, max: number) => {
     const x = Number(text);
-    if (!(x > 0 && x <= max)) throw new Error(`--${name} must be a number above 0 and at most ${max}, got "${text}"`);
+    if (!(x > 0 && x <= max)) throw new Error(t.aboveZero(name, max, text));
     return x;
   };
-  if (values.model !== "book" && values.model !== "deep") throw new Error(`--model must be book or deep, got "${values.model}"`);
+  if (values.model !== "book" && values.model !== "deep") throw new Error(t.badModel(values.model));
   const deep = values.model === "deep";
-  if (deep && values.rotations) throw new Error("--rotations is for the book's network; the deep model trains on the images as they are");
-  if (!deep && (values.batch !== undefined || values.decay !== undefined)) throw new Error("--batch and --decay are for --model deep");
+  if (deep && values.rotations) throw new Error(t.rotationsBookOnly);
+  if (!deep && (values.batch !== undefined || values.decay !== undefined)) throw new Error(t.deepOnly);
   const given = <T>(text: string | undefined, read: (text: string) => T) => (text === undefined ? undefined : read(text));
   return {
     model: values.model,
@@ -126,40 +125,63 @@ function readSettings(argv: string[]): Settings | undefined {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * The whole command. `io` is for tests: where to print, the environment that gives the
+ * language, and a few images instead of all of MNIST.
+ */
+export async function main(argv: string[], io: { out?: Output; env?: NodeJS.ProcessEnv; data?: Run["data"] } = {}): Promise<number> {
+  const out = io.out ?? process.stdout;
+  const say = (text = "") => void out.write(text + "\n");
+  const { lang, t, warning } = toolLang(argv, io.env);
+  if (warning) say(warning);
+  const run: Run = { say, out, lang, t, data: io.data };
   let s: Settings | undefined;
   try {
-    s = readSettings(argv);
+    s = readSettings(argv, run);
   } catch (error) {
-    say(`${(error as Error).message}\n\n${USAGE}`);
+    say(`${optionError(error, t)}\n\n${t.trainUsage}`);
     return 2;
   }
   if (!s) return 0;
-  if (s.model === "deep") return trainDeepModel(s);
+  return s.model === "deep" ? trainDeepModel(s, run) : trainBook(s, run);
+}
 
-  const needs = ["09-prepare", "10-network", "11-idx", ...(s.rotations ? ["16-augment"] : [])];
-  const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs, onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`) });
+/** The code to run (see course-code.ts), saying so; undefined (and why) when the reference is not open yet. */
+async function codeFor(s: Settings, needs: string[], { say, lang, t }: Run) {
+  const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs, lang, onCheck: (dirs) => say(t.checking(dirs)) });
   if ("refused" in choice) {
     say(choice.refused);
-    return 1;
+    return undefined;
   }
+  return choice;
+}
+
+/** The tree's MNIST (or the images a test gives). */
+async function mnist(tree: Tree, run: Run): Promise<{ train: Digit[]; test: Digit[] }> {
+  if (run.data) return run.data;
+  const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(tree, "11-idx/idx.ts");
+  return { train: loadMnist("train"), test: loadMnist("test") };
+}
+
+async function trainBook(s: Settings, run: Run): Promise<number> {
+  const { say, out, lang, t } = run;
+  const choice = await codeFor(s, ["09-prepare", "10-network", "11-idx", ...(s.rotations ? ["16-augment"] : [])], run);
+  if (!choice) return 1;
   const tree = choice.tree;
   const { scaleInput, scaleInputs, makeTargets } = await load<{ scaleInput(pixel: number): number; scaleInputs(p: ArrayLike<number>): number[]; makeTargets(label: number): number[] }>(tree, "09-prepare/prepare.ts");
   const { NeuralNetwork } = await load<{ NeuralNetwork: new (i: number, h: number, o: number, lr: number, seed?: number) => Network }>(tree, "10-network/network.ts");
-  const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(tree, "11-idx/idx.ts");
   const augment = s.rotations ? (await load<{ augment(inputs: ArrayLike<number>): number[][] }>(tree, "16-augment/augment.ts")).augment : undefined;
 
   const started = performance.now();
-  const train = loadMnist("train");
-  const test = loadMnist("test");
+  const { train, test } = await mnist(tree, run);
   // The reference network trains on the engine, which learns the same many times faster
   // (tools/engine/engine.test.ts proves it); --mine always runs the learner's own class.
   const onEngine = tree === "solutions";
   const net: Network = onEngine
     ? loadEngineFile().createNetwork({ inputNodes: 784, hiddenNodes: s.hidden, outputNodes: 10, learningRate: s.lr, seed: s.seed })
     : new NeuralNetwork(784, s.hidden, 10, s.lr, s.seed);
-  say(`Training a 784-${s.hidden}-10 network, learning rate ${s.lr}, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}${augment ? ", with rotations" : ""}, seed ${s.seed}`);
-  say(`Code: ${choice.says}${onEngine ? "; the network trains on the engine (tools/engine, WebAssembly), which learns what the reference learns" : ""}`);
+  say(t.trainingBook(s));
+  say(t.code(choice.says) + (onEngine ? t.onEngine : ""));
 
   // On the engine, which copies what it is given at once, one buffer of scaled inputs and one
   // targets array per label serve every image: no garbage, so memory stays low (the learner's
@@ -176,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
   const BLOCK = 500;
   const perImage = augment ? 3 : 1;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
-    const bar = progressBar(`epoch ${epoch}/${s.epochs}`, train.length * perImage);
+    const bar = progressBar(t.epochLabel(epoch, s.epochs), train.length * perImage, { out, lang });
     for (let start = 0; start < train.length; start += BLOCK) {
       for (const d of train.slice(start, start + BLOCK)) {
         const inputs = inputsOf(d.pixels);
@@ -192,42 +214,27 @@ async function main(argv: string[]): Promise<number> {
     bar.done();
   }
 
-  const bar = progressBar("testing", test.length);
+  const bar = progressBar(t.testingLabel, test.length, { out, lang });
   const outputs = test.map((d) => {
     bar.tick();
     return net.query(inputsOf(d.pixels));
   });
   bar.done();
   const predicted = outputs.map(argmax);
-  const right = predicted.filter((p, i) => p === test[i].label).length;
-  const accuracy = right / test.length;
-  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
-  predicted.forEach((p, i) => confusion[test[i].label][p]++);
-  const seconds = (performance.now() - started) / 1000;
-
-  const summary = [
-    `784-${s.hidden}-10, learning rate ${s.lr}, ${s.epochs} epoch(s)${augment ? ", rotations" : ""}, seed ${s.seed}; ${choice.says}`,
-    "",
-    formatConfusion(confusion),
-    "",
-    `accuracy: ${(accuracy * 100).toFixed(2)}% (${right} of ${test.length} test images)`,
-    `time: ${formatDuration(seconds)}`,
-    `peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
-  ].join("\n");
-  say();
-  say(summary.split("\n").slice(2).join("\n"));
-
-  const written = await writeReport(s.out, { net, tree, summary, curve, epochs: s.epochs, trainCount: train.length, test, outputs, predicted });
-  say();
-  say(`Report in ${path.relative(process.cwd(), s.out) || "."}${path.sep}: ${written.join(", ")}`);
-  return 0;
+  const memory = t.peakMemory(Math.round(process.resourceUsage().maxRSS / 1024));
+  return report(s, run, { net, tree, settings: t.settingsAndCode(t.bookSettings(s), choice.says), extra: [memory], started, curve, epochs: s.epochs, trainCount: train.length, test, outputs, predicted });
 }
 
 interface ReportData {
   /** The book's network (back-queried and saved as model.json); undefined for the deep model. */
   net?: Network;
   tree: Tree;
-  summary: string;
+  /** The summary's first line: the settings and whose code ran. */
+  settings: string;
+  /** Lines after the time, e.g. the peak memory. */
+  extra?: string[];
+  /** performance.now() when the run began. */
+  started: number;
   curve: { x: number; y: number }[];
   epochs: number;
   trainCount: number;
@@ -236,7 +243,31 @@ interface ReportData {
   predicted: number[];
 }
 
-async function writeReport(out: string, r: ReportData): Promise<string[]> {
+/** Print the results and write the report folder: the same for both models. */
+async function report(s: Settings, run: Run, r: ReportData): Promise<number> {
+  const { say, lang, t } = run;
+  const right = r.predicted.filter((p, i) => p === r.test[i].label).length;
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  r.predicted.forEach((p, i) => confusion[r.test[i].label][p]++);
+  const summary = [
+    r.settings,
+    "",
+    formatConfusion(confusion, lang),
+    "",
+    t.accuracy(((100 * right) / r.test.length).toFixed(2), right, r.test.length),
+    t.time(formatDuration((performance.now() - r.started) / 1000)),
+    ...(r.extra ?? []),
+  ].join("\n");
+  say();
+  say(summary.split("\n").slice(2).join("\n"));
+  const written = await writeReport(s.out, r, summary, run);
+  say();
+  say(t.reportIn(`${path.relative(process.cwd(), s.out) || "."}${path.sep}`, written));
+  if (t.englishPictures) say(t.englishPictures);
+  return 0;
+}
+
+async function writeReport(out: string, r: ReportData, summary: string, { say, t }: Run): Promise<string[]> {
   fs.mkdirSync(out, { recursive: true });
   const written: string[] = [];
   const put = (name: string, content: string | Buffer) => {
@@ -245,8 +276,9 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   };
 
   // Grid lines every 1, 2, 5 or 10 percentage points, from just below the lowest point to 100%.
+  // The pictures' labels stay English: the 3 x 5 pixel font (pictures.ts) has no Chinese characters.
   const lowest = Math.min(...r.curve.map((p) => p.y));
-  const tick = [0.01, 0.02, 0.05, 0.1].find((t) => (1 - lowest) / t <= 10) ?? 0.1;
+  const tick = [0.01, 0.02, 0.05, 0.1].find((size) => (1 - lowest) / size <= 10) ?? 0.1;
   const low = Math.floor(lowest / tick) * tick;
   const yTicks = Array.from({ length: Math.round((1 - low) / tick) + 1 }, (_, i) => low + i * tick);
   const total = r.epochs * r.trainCount;
@@ -275,8 +307,8 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   put("worst-mistakes.png", digitSheet(mistakes.map(({ i, p }) => ({ pixels: r.test[i].pixels, caption: `${r.test[i].label}>${p}`, colour: RED })), 8, 3, heading));
 
   if (r.net === undefined) {
-    put("summary.txt", r.summary + "\n");
-    say("(no backquery.png and no model.json: back-querying and `npm run query` work with the book's network)");
+    put("summary.txt", summary + "\n");
+    say(t.noBackqueryDeep);
     return written;
   }
   const net = r.net;
@@ -287,7 +319,7 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
     put("backquery.png", digitSheet(images.map((pixels, label) => ({ pixels, caption: String(label), colour: BLACK })), 10, 3, ["What the network thinks each digit looks like (backquery)"]));
   } catch (error) {
     if (!isUnwritten(error)) throw error;
-    say("(no backquery.png: exercise 18, backquery, is not written yet)");
+    say(t.noBackqueryYet);
   }
 
   // Keep an earlier model: it may have taken hours to train.
@@ -295,47 +327,31 @@ async function writeReport(out: string, r: ReportData): Promise<string[]> {
   if (fs.existsSync(modelFile)) {
     const kept = path.join(out, `model-${new Date(fs.statSync(modelFile).mtime).toISOString().replace(/[:.]/g, "-")}.json`);
     fs.renameSync(modelFile, kept);
-    say(`(the earlier model.json is kept as ${path.basename(kept)})`);
+    say(t.keptModel(path.basename(kept)));
   }
   saveModel(net, modelFile);
   written.push("model.json");
-  put("summary.txt", r.summary + "\n");
+  put("summary.txt", summary + "\n");
   return written;
 }
 
 /** The Part 4 network: the same report, without back-query and model.json. */
-async function trainDeepModel(s: Settings): Promise<number> {
-  const choice = await chooseCode({ mine: s.mine, reference: s.reference, needs: DEEP_NEEDS, onCheck: (dirs) => say(`Checking that your exercises ${dirs.join(", ")} pass...`) });
-  if ("refused" in choice) {
-    say(choice.refused);
-    return 1;
-  }
-  const settings = await deepSettings(choice.tree, s.deep, say);
-  const { loadMnist } = await load<{ loadMnist(set: "train" | "test"): Digit[] }>(choice.tree, "11-idx/idx.ts");
+async function trainDeepModel(s: Settings, run: Run): Promise<number> {
+  const { say, t } = run;
+  const choice = await codeFor(s, DEEP_NEEDS, run);
+  if (!choice) return 1;
+  const settings = await deepSettings(choice.tree, s.deep, () => say(t.deepFallback));
   const started = performance.now();
-  const train = loadMnist("train");
-  const test = loadMnist("test");
+  const { train, test } = await mnist(choice.tree, run);
   const described = await describeDeep(choice.tree, settings);
-  say(`Training a ${described}`);
-  say(`Code: ${choice.says}`);
-  const { curve, outputs, predicted } = await trainDeep(choice.tree, settings, train, test);
-  const right = predicted.filter((p, i) => p === test[i].label).length;
-  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
-  predicted.forEach((p, i) => confusion[test[i].label][p]++);
-  const summary = [
-    `${described}; ${choice.says}`,
-    "",
-    formatConfusion(confusion),
-    "",
-    `accuracy: ${((100 * right) / test.length).toFixed(2)}% (${right} of ${test.length} test images)`,
-    `time: ${formatDuration((performance.now() - started) / 1000)}`,
-  ].join("\n");
-  say();
-  say(summary.split("\n").slice(2).join("\n"));
-  const written = await writeReport(s.out, { tree: choice.tree, summary, curve, epochs: settings.epochs, trainCount: train.length, test, outputs, predicted });
-  say();
-  say(`Report in ${path.relative(process.cwd(), s.out) || "."}${path.sep}: ${written.join(", ")}`);
-  return 0;
+  say(t.trainingDeep(described));
+  say(t.code(choice.says));
+  const { curve, outputs, predicted } = await trainDeep(choice.tree, settings, train, test, { out: run.out, lang: run.lang });
+  return report(s, run, { tree: choice.tree, settings: run.t.settingsAndCode(described, choice.says), started, curve, epochs: settings.epochs, trainCount: train.length, test, outputs, predicted });
 }
 
-runTool("train", () => main(process.argv.slice(2)));
+// Run as a command (not when a test imports main).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
+  const argv = process.argv.slice(2);
+  runTool("train", () => main(argv), toolLang(argv).t);
+}

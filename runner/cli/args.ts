@@ -1,7 +1,6 @@
 // The runner's command line: `tsx runner/cli/cli.ts <command> [exercise] [--flags]`, as npm passes it
 // (`npm run hint -- 4 --lang zh`).
 import { parseArgs as parse } from "node:util";
-import type { Lang } from "../harness/manifest";
 
 export interface Args {
   command: string;
@@ -63,14 +62,4 @@ export function parseArgs(argv: string[]): Args {
     help: values.help === true,
     unknown: [...unknown, ...extra],
   };
-}
-
-/** --lang wins, then the locale (LC_ALL, LC_MESSAGES, LANG: the first one set decides), then English. */
-export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
-  if (flag) return /^zh/i.test(flag) ? "zh" : "en";
-  for (const key of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
-    const value = env[key];
-    if (value) return /^zh/i.test(value) ? "zh" : "en";
-  }
-  return "en";
 }

@@ -2,7 +2,7 @@
 // process, and the runner's server (server/server.ts), which keeps vitest and TypeScript warm
 // between calls of `npm run next` and answers each call over a socket. What differs between them
 // is only where the words go and whether the test session and type checker outlive the command.
-import { chooseLang, parseArgs } from "./args";
+import { parseArgs } from "./args";
 import { Course } from "./course";
 import { catalogue } from "./i18n";
 import { LiveOutput } from "./live";
@@ -12,6 +12,7 @@ import type { TestSession } from "./session";
 import type { TypeChecker } from "./typecheck";
 import { exerciseLabel } from "../harness/manifest";
 import { envFor } from "../harness/env";
+import { chooseLang, isKnownLang } from "../../data/lang";
 
 const commands: Record<string, () => Promise<{ default?: unknown } & Record<string, unknown>>> = {
   next: () => import("./commands/next"),
@@ -48,7 +49,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (io.session && (process.env.NN_KATA_LANG ?? "en") !== lang) io.session.close();
   Object.assign(process.env, envFor({ lang }));
   const print = (text = "") => void io.out.write(text + "\n");
-  if (args.lang && !/^(en|zh)/i.test(args.lang)) print(term.yellow(m.badLang(args.lang)));
+  if (args.lang && !isKnownLang(args.lang)) print(term.yellow(m.badLang(args.lang)));
   if (args.help || !args.command) {
     print(m.usage);
     return args.help ? 0 : 2;

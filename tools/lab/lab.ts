@@ -3,7 +3,7 @@
 //   npm run lab [-- --lang zh] [--port 5180] [--no-open]
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import { chooseLang } from "../../runner/cli/args";
+import { chooseLang } from "../../data/lang";
 import { runTool } from "../course-code";
 import { DEFAULT_PORT, startLab } from "./server";
 

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { chooseLang, parseArgs } from "../args";
+import { parseArgs } from "../args";
+import { chooseLang, isKnownLang } from "../../../data/lang";
 import { Course } from "../course";
 import { stableName } from "../results";
 import { fingerprint, importClosure, relativeImports } from "../../harness/deps";
@@ -29,6 +30,12 @@ describe("the command line and the language", () => {
     expect(chooseLang(undefined, { LC_ALL: "en_GB.UTF-8", LANG: "zh_CN.UTF-8" })).toBe("en");
     expect(chooseLang(undefined, { LC_MESSAGES: "zh_TW.UTF-8" })).toBe("zh");
     expect(chooseLang(undefined, {})).toBe("en");
+  });
+
+  it("--lang en, zh and their regional forms are known; anything else is warned about (and is English)", () => {
+    for (const flag of ["en", "zh", "zh_CN", "ZH-tw", "en-GB"]) expect(isKnownLang(flag)).toBe(true);
+    for (const flag of ["xx", "fr", "cn", ""]) expect(isKnownLang(flag)).toBe(false);
+    expect(chooseLang("xx", { LANG: "zh_CN.UTF-8" })).toBe("en");
   });
 
   it("every message exists in Chinese, and the Chinese one is written in Chinese", () => {
