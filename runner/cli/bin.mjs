@@ -46,8 +46,17 @@ async function viaServer() {
 }
 
 function connect() {
+  const where = socketPath(root);
+  // Only a socket of this user's: one in a shared temporary folder could be anybody's.
+  if (process.platform !== "win32") {
+    try {
+      if (fs.statSync(where).uid !== process.getuid()) return Promise.resolve(undefined);
+    } catch {
+      return Promise.resolve(undefined); // no server yet
+    }
+  }
   return new Promise((resolve) => {
-    const socket = net.connect(socketPath(root));
+    const socket = net.connect(where);
     socket.once("connect", () => {
       socket.removeAllListeners("error");
       resolve(socket);
@@ -59,7 +68,14 @@ function connect() {
 /** Start a server for this course, detached so it outlives this call, and connect when it listens. */
 async function startServer() {
   fs.mkdirSync(path.join(root, ".nn-kata"), { recursive: true });
-  const log = fs.openSync(serverLog(root), "w");
+  // Appended to, so a server that is still running keeps its lines; started afresh past 1 MB.
+  let size = 0;
+  try {
+    size = fs.statSync(serverLog(root)).size;
+  } catch {
+    // no log yet
+  }
+  const log = fs.openSync(serverLog(root), size > 1_000_000 ? "w" : "a");
   const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "server", "server.ts"), ...(process.stdout.isTTY ? ["--tty"] : [])], { cwd: root, detached: true, stdio: ["ignore", log, log], env: process.env });
   fs.closeSync(log);
   let exited = false;

@@ -146,6 +146,23 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
     expect(serverPid()).not.toBe(pid);
   });
 
+  // Only root can hand a file to another user, so only a root run can stage this.
+  it.runIf(process.getuid?.() === 0)("never talks to a socket that belongs to another user: the command runs on its own", async () => {
+    const socket = path.join(dir, ".nn-kata/server.sock");
+    await npmRun(dir, "next", [], ON);
+    const log = path.join(dir, ".nn-kata/server.log");
+    const served = () => (fs.readFileSync(log, "utf8").match(/serving:/g) ?? []).length;
+    const before = served();
+    fs.chownSync(socket, 54321, 54321);
+    try {
+      const [foreign, own] = await both();
+      expect(foreign.out).toBe(own.out);
+      expect(served()).toBe(before);
+    } finally {
+      fs.chownSync(socket, 0, 0);
+    }
+  });
+
   it("leaves after its idle time, and once the course folder is deleted", async () => {
     const other = copyCourse();
     const pidOf = () => (JSON.parse(fs.readFileSync(path.join(other, ".nn-kata/server.json"), "utf8")) as { pid: number }).pid;
