@@ -38,6 +38,15 @@ module.exports = {
       to: { path: "^runner/cli/" },
     },
     {
+      name: "launcher-is-plain-javascript",
+      comment:
+        "bin.mjs and server/identity.mjs run before any TypeScript loader is there (that is what makes next quick): " +
+        "they import only node built-ins and each other; bin.mjs loads tsx and cli.ts with import() once it must run the command itself",
+      severity: "error",
+      from: { path: "^runner/cli/(bin|server/identity)\\.mjs$" },
+      to: { dependencyTypesNot: ["core", "dynamic-import"], pathNot: "^runner/cli/server/identity\\.mjs$" },
+    },
+    {
       name: "harness-stands-alone",
       comment: "runner/harness/ is shared by the CLI, the grader and the self-check: it imports none of them, nor tools/",
       severity: "error",
