@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyCourse, learnerEnv, npmRun, removeCourse, type CliResult } from "./course-copy";
+import { copyCourse, hasScript, learnerEnv, npmRun, removeCourse, type CliResult } from "./course-copy";
 import { stripAnsi } from "../term";
 
 let dir: string;
@@ -81,6 +81,26 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
     const [en, ownEn] = await both();
     expect(en.out).toBe(ownEn.out);
     expect(serverPid()).toBe(pid);
+  });
+
+  it.runIf(hasScript())("on a terminal the same bytes too: colours and clickable links", async () => {
+    // util-linux `script` gives the command a pseudo-terminal; its own environment makes colours possible.
+    const inTerminal = (env: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const child = spawn("script", ["-q", "-e", "-c", "npm run -s next", "/dev/null"], { cwd: dir, env: { ...learnerEnv(env), NO_COLOR: "", TERM: "xterm-256color" }, stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.on("close", () => resolve(out));
+      });
+    await inTerminal(ON); // a terminal is another setting: this call starts the terminal's server
+    const calls = () => (fs.readFileSync(path.join(dir, ".nn-kata/server.log"), "utf8").match(/serving:/g) ?? []).length;
+    const before = calls();
+    const served = await inTerminal(ON);
+    expect(calls()).toBe(before + 1);
+    const own = await inTerminal({});
+    expect(served).toContain("\x1b[1m"); // bold, so the terminal was seen
+    expect(served).toContain("\x1b]8;;file://"); // a clickable link
+    expect(served).toBe(own);
   });
 
   it("steps down for other runner code or other settings, and a fresh server answers", async () => {
