@@ -12,7 +12,9 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEnv } from "../../harness/env";
+import { loadManifest, stubPaths } from "../../harness/manifest";
 import { runCli } from "../main";
+import { loadState } from "../state";
 import { TestSession } from "../session";
 import { TypeChecker } from "../typecheck";
 import { codeVersion, serverFile, settingsKey, socketPath } from "./identity.mjs";
@@ -92,13 +94,20 @@ async function serve(socket: net.Socket, request: Request): Promise<void> {
   }
   send({ exit: code });
   socket.end();
-  // TypeScript loads while the learner reads the report, so the check after their next edit is warm.
-  if (!warmedUp) checker.warmUp();
+  // TypeScript loads the exercise the report is about while the learner reads it, so the check
+  // after their first edit is as quick as the ones after.
+  if (!warmedUp) checker.warmUp(currentFiles());
   warmedUp = true;
   waitForNext();
 }
 
 let warmedUp = false;
+
+/** The files of the exercise the learner was last shown. */
+function currentFiles(): string[] {
+  const ex = loadManifest(root).exercises.find((e) => e.dir === loadState(root).current);
+  return ex ? stubPaths(ex) : [];
+}
 
 function waitForNext(): void {
   clearTimeout(idle);
