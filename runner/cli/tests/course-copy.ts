@@ -27,14 +27,23 @@ export function removeCourse(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** The pid the copy's runner server wrote to .nn-kata/server.json, if one runs. */
+export function serverPid(dir: string): number | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, ".nn-kata", "server.json"), "utf8")) as { pid: number }).pid;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stop the runner's server of the copy, if one runs, and wait (up to 10 s) until it is gone. */
 export function stopServer(dir: string): void {
-  let pid: number;
+  const pid = serverPid(dir);
+  if (pid === undefined) return;
   try {
-    pid = (JSON.parse(fs.readFileSync(path.join(dir, ".nn-kata", "server.json"), "utf8")) as { pid: number }).pid;
     process.kill(pid, "SIGTERM");
   } catch {
-    return; // none runs
+    return; // already gone
   }
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   for (let waited = 0; waited < 10_000; waited += 20) {

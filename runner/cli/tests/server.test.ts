@@ -6,20 +6,21 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyCourse, hasScript, learnerEnv, npmRun, removeCourse, type CliResult } from "./course-copy";
+import { copyCourse, hasScript, learnerEnv, npmRun, removeCourse, serverPid, type CliResult } from "./course-copy";
 import { stripAnsi } from "../term";
 
 let dir: string;
 const ON = { NN_KATA_SERVER: "on" };
 const file02 = () => path.join(dir, "exercises/02-classifier/classifier.ts");
 const solve = (rel: string) => fs.copyFileSync(path.join(dir, "solutions", rel), path.join(dir, "exercises", rel));
-const serverPid = (): number | undefined => {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(dir, ".nn-kata/server.json"), "utf8")) as { pid: number }).pid;
-  } catch {
-    return undefined;
-  }
-};
+const pid = () => serverPid(dir);
+/** How many calls the server's log says it took on, of those whose words match `words`. */
+const served = (words = /.*/) =>
+  fs
+    .readFileSync(path.join(dir, ".nn-kata/server.log"), "utf8")
+    .split("\n")
+    .map((line) => line.match(/ serving: (.*)$/)?.[1])
+    .filter((said) => said !== undefined && words.test(said)).length;
 const alive = (pid: number | undefined) => {
   if (pid === undefined) return false;
   try {
@@ -64,10 +65,10 @@ afterAll(() => removeCourse(dir));
 describe("npm run next through the runner's server", { timeout: 120_000 }, () => {
   it("prints exactly what the command prints on its own, and the second call is answered by the same server", async () => {
     const first = await npmRun(dir, "next", [], ON);
-    const pid = serverPid();
-    expect(alive(pid)).toBe(true);
+    const server = pid();
+    expect(alive(server)).toBe(true);
     const [second, own] = await both();
-    expect(serverPid()).toBe(pid);
+    expect(pid()).toBe(server);
     expect(first.code).toBe(0);
     expect(second.code).toBe(0);
     expect(first.out).toMatch(/exercise 01\/\d+ · A predictor/);
@@ -76,17 +77,17 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
   });
 
   it("sees every edit: 01 solved moves on to 02; in Chinese the tests' own names are Chinese too", async () => {
-    const pid = serverPid();
+    const server = pid();
     solve("01-predictor/predictor.ts");
-    const served = await npmRun(dir, "next", [], ON);
-    expect(served.out).toMatch(/✓ 01 · A predictor with one adjustable number/);
-    expect(served.out).toMatch(/exercise 02\/\d+ · /);
+    const solved = await npmRun(dir, "next", [], ON);
+    expect(solved.out).toMatch(/✓ 01 · A predictor with one adjustable number/);
+    expect(solved.out).toMatch(/exercise 02\/\d+ · /);
     const [zh, ownZh] = await both(["--lang", "zh"]);
     expect(zh.out).toMatch(/练习 02\/\d+/);
     expect(zh.out).toBe(ownZh.out);
     const [en, ownEn] = await both();
     expect(en.out).toBe(ownEn.out);
-    expect(serverPid()).toBe(pid);
+    expect(pid()).toBe(server);
   });
 
   it.runIf(hasScript())("on a terminal the same bytes too: colours and clickable links", async () => {
@@ -99,45 +100,44 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
         child.on("close", () => resolve(out));
       });
     await inTerminal(ON); // a terminal is another setting: this call starts the terminal's server
-    const calls = () => (fs.readFileSync(path.join(dir, ".nn-kata/server.log"), "utf8").match(/serving:/g) ?? []).length;
-    const before = calls();
-    const served = await inTerminal(ON);
-    expect(calls()).toBe(before + 1);
+    const calls = served();
+    const viaServer = await inTerminal(ON);
+    expect(served()).toBe(calls + 1);
     const own = await inTerminal({});
-    expect(served).toContain("\x1b[1m"); // bold, so the terminal was seen
-    expect(served).toContain("\x1b]8;;file://"); // a clickable link
-    expect(settled(served)).toBe(settled(own));
+    expect(viaServer).toContain("\x1b[1m"); // bold, so the terminal was seen
+    expect(viaServer).toContain("\x1b]8;;file://"); // a clickable link
+    expect(settled(viaServer)).toBe(settled(own));
   });
 
   it("steps down for other runner code or other settings, and a fresh server answers", async () => {
-    const old = serverPid();
+    const old = pid();
     const later = new Date(Date.now() + 5_000);
     fs.utimesSync(path.join(dir, "runner/cli/report.ts"), later, later);
     const afterEdit = await npmRun(dir, "next", [], ON);
     expect(afterEdit.out).toMatch(/exercise 02\/\d+ · /);
-    const fresh = serverPid();
+    const fresh = pid();
     expect(fresh).not.toBe(old);
     await until(() => !alive(old));
     const otherSettings = await npmRun(dir, "next", [], { ...ON, SOME_SETTING: "1" });
     expect(otherSettings.out).toMatch(/exercise 02\/\d+ · /);
-    expect(serverPid()).not.toBe(fresh);
+    expect(pid()).not.toBe(fresh);
     await until(() => !alive(fresh));
     await npmRun(dir, "next", [], ON); // back to this file's settings for the tests below
   });
 
   it("an endless loop is stopped by the watchdog inside the server, and the next call gets a fresh vitest", async () => {
-    const pid = serverPid();
+    const server = pid();
     loop02();
     const looped = await npmRun(dir, "next", ["--timeout", "3"], ON);
     expect(looped.out).toContain("Exercise 02 did not finish: its tests were stopped after 3 s.");
     solve("02-classifier/classifier.ts");
     const fixed = await npmRun(dir, "next", [], ON);
     expect(fixed.out).toMatch(/✓ 02 · /);
-    expect(serverPid()).toBe(pid);
+    expect(pid()).toBe(server);
   });
 
   it("Ctrl-C stops the caller and its run; the server stays and answers the next call", async () => {
-    const pid = serverPid();
+    const server = pid();
     loop02();
     const run = startNext(["2", "--timeout", "100"]);
     // The run has reached the loop once the server's vitest has a test worker spinning: give it a moment.
@@ -148,18 +148,17 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
     solve("02-classifier/classifier.ts");
     const after = await npmRun(dir, "next", ["2"], ON);
     expect(after.out).toMatch(/✓ 02 · /);
-    expect(serverPid()).toBe(pid);
+    expect(pid()).toBe(server);
   });
 
   it("a server that dies part way leaves no learner without a report: the command runs again on its own", async () => {
     loop02();
-    const log = path.join(dir, ".nn-kata/server.log");
-    const served = () => (fs.readFileSync(log, "utf8").match(/serving: next 2 --timeout 4/g) ?? []).length;
-    const before = served();
-    const pid = serverPid()!;
+    const theCall = /^next 2 --timeout 4$/;
+    const calls = served(theCall);
+    const dying = pid()!;
     const run = startNext(["2", "--timeout", "4"]);
-    await until(() => served() > before); // the server has the call: it dies while running it
-    process.kill(pid, "SIGKILL");
+    await until(() => served(theCall) > calls); // the server has the call: it dies while running it
+    process.kill(dying, "SIGKILL");
     expect(await run.exited).toBe(0);
     // Nothing was shown yet, so the learner sees one report, from the command run on its own.
     expect(run.output()).toContain("Exercise 02 did not finish: its tests were stopped after 4 s.");
@@ -168,22 +167,20 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
     // The dead server's socket file is left behind; the next call starts a new server all the same.
     const after = await npmRun(dir, "next", ["2"], ON);
     expect(after.out).toMatch(/✓ 02 · /);
-    expect(alive(serverPid())).toBe(true);
-    expect(serverPid()).not.toBe(pid);
+    expect(alive(pid())).toBe(true);
+    expect(pid()).not.toBe(dying);
   });
 
   // Only root can hand a file to another user, so only a root run can stage this.
   it.runIf(process.getuid?.() === 0)("never talks to a socket that belongs to another user: the command runs on its own", async () => {
     const socket = path.join(dir, ".nn-kata/server.sock");
     await npmRun(dir, "next", [], ON);
-    const log = path.join(dir, ".nn-kata/server.log");
-    const served = () => (fs.readFileSync(log, "utf8").match(/serving:/g) ?? []).length;
-    const before = served();
+    const calls = served();
     fs.chownSync(socket, 54321, 54321);
     try {
       const [foreign, own] = await both();
       expect(foreign.out).toBe(own.out);
-      expect(served()).toBe(before);
+      expect(served()).toBe(calls);
     } finally {
       fs.chownSync(socket, 0, 0);
     }
@@ -191,14 +188,15 @@ describe("npm run next through the runner's server", { timeout: 120_000 }, () =>
 
   it("leaves after its idle time, and once the course folder is deleted", async () => {
     const other = copyCourse();
-    const pidOf = () => (JSON.parse(fs.readFileSync(path.join(other, ".nn-kata/server.json"), "utf8")) as { pid: number }).pid;
     try {
       await npmRun(other, "next", [], { ...ON, NN_KATA_SERVER_IDLE_SECONDS: "1" });
-      const resting = pidOf();
+      const resting = serverPid(other);
+      expect(resting).toBeTypeOf("number");
       await until(() => !alive(resting));
       expect(fs.existsSync(path.join(other, ".nn-kata/server.json"))).toBe(false);
       await npmRun(other, "next", [], ON);
-      const orphaned = pidOf();
+      const orphaned = serverPid(other);
+      expect(orphaned).toBeTypeOf("number");
       expect(alive(orphaned)).toBe(true);
       fs.rmSync(other, { recursive: true, force: true });
       await until(() => !alive(orphaned));
