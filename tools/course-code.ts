@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { courseRoot } from "../runner/harness/driver";
 import { type Exercise, type Tree, exerciseLabel, inExercise, loadManifest, selectExercise } from "../runner/harness/manifest";
 import { isStubError } from "../runner/harness/stub-message";
-import { toolTexts, type Lang, type ToolTexts } from "./messages";
+import { toolLang, toolTexts, type Lang, type ToolTexts } from "./messages";
 
 export type { Tree };
 
@@ -83,6 +83,16 @@ export async function load<T>(tree: Tree, name: string, root = courseRoot): Prom
 
 /** True when the error is a stub's "not implemented yet" (the learner has not written it). */
 export const isUnwritten = isStubError;
+
+/**
+ * When `file` is the script node was started with (not a module a test imports): run the tool's
+ * main on the command line, and exit as runTool does, in the language the command line asks for.
+ */
+export function runToolIfMain(name: string, file: string | undefined, main: (argv: string[]) => Promise<number>): void {
+  if (!process.argv[1] || !file || path.resolve(process.argv[1]) !== path.resolve(file)) return;
+  const argv = process.argv.slice(2);
+  runTool(name, () => main(argv), toolLang(argv).t);
+}
 
 /** Run a tool's main and exit with its code; an error ends it with one line (in `t`'s language) saying what happened. */
 export function runTool(name: string, main: () => Promise<number>, t: ToolTexts = toolTexts.en): void {

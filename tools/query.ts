@@ -7,7 +7,7 @@
 // `--lang zh` (or LANG=zh_CN.UTF-8) prints it all in Chinese (tools/messages.ts).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chooseCode, load, runTool } from "./course-code";
+import { chooseCode, load, runToolIfMain } from "./course-code";
 import { writeFileAtomic } from "../runner/harness/atomic-write";
 import { optionError, toolLang } from "./messages";
 import { loadModel, type SavableNetwork } from "./model";
@@ -91,8 +91,4 @@ export async function main(argv: string[], io: { out?: { write(text: string): un
   return 0;
 }
 
-// Run as a command (not when a test imports main).
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  const argv = process.argv.slice(2);
-  runTool("query", () => main(argv), toolLang(argv).t);
-}
+runToolIfMain("query", import.meta.filename, (argv) => main(argv));

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatConfusion, formatDuration, progressBar } from "../data/report";
-import { chooseCode, isUnwritten, load, runTool, type Tree } from "./course-code";
+import { chooseCode, isUnwritten, load, runToolIfMain, type Tree } from "./course-code";
 import { loadEngineFile } from "./engine/node";
 import { optionError, toolLang, type Lang, type ToolTexts } from "./messages";
 import { saveModel, type SavableNetwork } from "./model";
@@ -350,8 +350,4 @@ async function trainDeepModel(s: Settings, run: Run): Promise<number> {
   return report(s, run, { tree: choice.tree, settings: run.t.settingsAndCode(described, choice.says), started, curve, epochs: settings.epochs, trainCount: train.length, test, outputs, predicted });
 }
 
-// Run as a command (not when a test imports main).
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
-  const argv = process.argv.slice(2);
-  runTool("train", () => main(argv), toolLang(argv).t);
-}
+runToolIfMain("train", import.meta.filename, (argv) => main(argv));
