@@ -1,5 +1,5 @@
 // Every message the runner prints, in English and in Simplified Chinese. The language comes from
-// --lang en|zh, else the locale (LC_ALL, LC_MESSAGES, LANG), else English (args.ts).
+// --lang en|zh, else the locale (LC_ALL, LC_MESSAGES, LANG), else English (data/lang.ts chooses).
 import type { Exercise, Lang } from "../harness/manifest";
 import { stubMessage } from "../harness/stub-message";
 
