@@ -41,6 +41,8 @@ interface Request {
 let queue: Promise<void> = Promise.resolve();
 let idle: NodeJS.Timeout | undefined;
 let leaving = false;
+/** TypeScript has been given the current exercise to read (after the first call). */
+let warmedUp = false;
 
 const server = net.createServer((socket) => {
   let buffer = "";
@@ -100,8 +102,6 @@ async function serve(socket: net.Socket, request: Request): Promise<void> {
   warmedUp = true;
   waitForNext();
 }
-
-let warmedUp = false;
 
 /** The files of the exercise the learner was last shown. */
 function currentFiles(): string[] {
